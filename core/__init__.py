@@ -1,0 +1,1 @@
+"""StudioDesk core: everything that is true without a screen. Never imports Qt or ``ui``."""

@@ -1,0 +1,73 @@
+"""The engine: SQLite pragmas on every connection, explicit transactions, one unit of work per user action.
+
+Everything dialect-specific about connecting lives here (DESIGN §Storage: portability).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+
+BUSY_TIMEOUT_MS = 5000
+
+
+def _install_sqlite_pragmas(engine: Engine) -> None:
+    """SQLAlchemy's documented recipe: take transactions away from the legacy ``sqlite3`` driver.
+
+    Python 3.11's ``sqlite3`` opens transactions lazily and commits around DDL on its own; turning its
+    isolation off and emitting BEGIN ourselves gives real, predictable transactions.
+    """
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, connection_record: Any) -> None:
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA synchronous = NORMAL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Any) -> None:
+        connection.exec_driver_sql("BEGIN")
+
+
+def make_engine(path: Path, *, read_only: bool = False) -> Engine:
+    """An engine on the SQLite file at ``path`` with WAL, foreign keys and busy timeout on every connection."""
+    if read_only:
+        url = f"sqlite:///file:{path.resolve().as_posix()}?mode=ro&uri=true"
+    else:
+        url = f"sqlite:///{path.resolve().as_posix()}"
+    engine = create_engine(url)
+    _install_sqlite_pragmas(engine)
+    return engine
+
+
+class Database:
+    """An opened StudioDesk database: its file, engine and session factory."""
+
+    def __init__(self, path: Path, engine: Engine) -> None:
+        self.path = path
+        self.engine = engine
+        self.sessions = sessionmaker(engine, expire_on_commit=False)
+
+    @contextmanager
+    def unit_of_work(self, actor: Any | None = None) -> Iterator[Session]:
+        """One user action: commits on exit, rolls back on error. ``actor`` is recorded in the audit log."""
+        with self.sessions() as session:
+            session.info["actor"] = actor
+            try:
+                yield session
+                session.commit()
+            except BaseException:
+                session.rollback()
+                raise
+
+    def dispose(self) -> None:
+        self.engine.dispose()
