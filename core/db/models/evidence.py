@@ -28,5 +28,7 @@ class LedgerEntry(Base):
     subject_type: Mapped[str] = mapped_column(String(32), default="")
     subject_id: Mapped[str] = mapped_column(String(64), default="")
     payload: Mapped[str] = mapped_column(Text)
+    # sha256 of the subject row's canonical snapshot when the entry was written ("" when there is no subject)
+    row_digest: Mapped[str] = mapped_column(String(64), default="")
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64), unique=True)
