@@ -1,0 +1,234 @@
+"""The command line (DESIGN §Command line): a stable contract beside the GUI.
+
+Exit codes: 0 success; 1 a check failed (verify found a break, lint found an error-level term); 2 bad usage or
+bad input, with one line on stderr that says what and where, and nothing written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from core import i18n
+from core.about import APP_NAME_EN, APP_NAME_ZH, VERSION
+
+EXIT_OK, EXIT_CHECK_FAILED, EXIT_BAD_INPUT = 0, 1, 2
+
+i18n.register(
+    {
+        "cli.description": (
+            f"{APP_NAME_ZH}：直播电商售后服务台。不带命令时打开图形界面。",
+            f"{APP_NAME_EN}: the after-sales service desk for live-stream studios. With no command it opens the window.",
+        ),
+        "cli.db": ("数据库文件（默认：本机用户数据文件夹中的 studio.db）", "database file (default: studio.db in your data folder)"),
+        "cli.demo": ("在演示数据的临时副本上打开图形界面", "open the window on a fresh temporary copy of the demo data"),
+        "cli.lang": ("界面与消息语言：zh_CN（默认）或 en", "language of messages: zh_CN (default) or en"),
+        "cli.version": ("显示版本后退出", "show the version and exit"),
+        "cli.commands": ("命令", "commands"),
+        "cli.import_orders": ("导入平台订单导出文件（CSV/XLSX）", "import a platform order export (CSV/XLSX)"),
+        "cli.import.file": ("订单导出文件", "the order export file"),
+        "cli.import.platform": ("文件来自哪个平台", "the platform the file comes from"),
+        "cli.import.dry_run": ("只检查，不写入", "check only, write nothing"),
+        "cli.json": ("以 JSON 输出结果", "print the result as JSON"),
+        "cli.report": ("生成 PDF 报告", "build a PDF report"),
+        "cli.report.monthly": ("月度服务评价报告", "the monthly service-evaluation report"),
+        "cli.report.month": ("月份，格式 YYYY-MM", "the month, as YYYY-MM"),
+        "cli.report.session": ("单场直播的售后情况报告", "one live session's after-sales report"),
+        "cli.report.session_id": ("场次编号", "the session id"),
+        "cli.report.evidence": ("工单证据包", "a ticket's evidence pack"),
+        "cli.report.ticket": ("工单编号，例如 SH-202611-0042", "the ticket code, e.g. SH-202611-0042"),
+        "cli.report.out": ("输出的 PDF 文件", "the PDF file to write"),
+        "cli.lint": ("检查话术中的违规用语", "check sales wording for banned or risky terms"),
+        "cli.lint.category": ("商品类目（影响严重程度）", "product category (changes severity)"),
+        "cli.lint.text": ("要检查的文字", "the text to check"),
+        "cli.lint.file": ("从文件读取文字（UTF-8）", "read the text from a file (UTF-8)"),
+        "cli.verify": ("校验证据账本、记录与证据文件是否被改动", "check the ledger, records and evidence files for tampering"),
+        "cli.backup": ("立即备份数据库", "back up the database now"),
+        "cli.backup.out": ("备份文件（默认：数据文件旁的备份文件夹）", "backup file (default: the backups folder beside the data)"),
+        "cli.restore": ("从备份恢复数据库（先自动备份当前数据）", "restore the database from a backup (the current data is backed up first)"),
+        "cli.restore.file": ("备份文件", "the backup file"),
+        "cli.self_test": ("自检：检查本程序的各部分能否工作", "self-test: check that every part of the app works here"),
+        "cli.not_available": (
+            "“{command}”功能尚未提供，将随第 {issue} 号议题上线。",
+            "'{command}' is not available yet; it arrives with issue {issue}.",
+        ),
+        "cli.backup.done": ("已备份到：{path}", "Backed up to: {path}"),
+        "cli.restore.done": (
+            "已从 {source} 恢复。恢复前的数据已备份到：{pre}",
+            "Restored from {source}. The data as it was before is backed up at: {pre}",
+        ),
+        "cli.verify.ok": (
+            "校验通过：账本 {entries} 条，记录 {rows} 条，证据文件 {files} 个。账本头：{count} 条 / {hash}",
+            "Verified: {entries} ledger entries, {rows} records, {files} evidence files. Ledger head: {count} / {hash}",
+        ),
+        "cli.verify.failed": ("校验失败，发现 {n} 处问题。第一处：{first}", "Verification failed: {n} problem(s). First: {first}"),
+        "cli.error": ("错误：{message}", "error: {message}"),
+    }
+)
+
+# Commands whose issue has not landed yet, and the issue that brings them.
+PENDING = {"import-orders": 5, "report": 7, "lint": 3}
+
+
+def _preferred_language(argv: Sequence[str]) -> str:
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return i18n.language_from_environment()
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The parser, with help in the current core language."""
+    t = i18n.t
+    parser = argparse.ArgumentParser(prog="main.py", description=t("cli.description"))
+    parser.add_argument("--db", type=Path, metavar="PATH", help=t("cli.db"))
+    parser.add_argument("--demo", action="store_true", help=t("cli.demo"))
+    parser.add_argument("--lang", choices=["zh_CN", "en"], help=t("cli.lang"))
+    parser.add_argument("--version", action="version", version=f"{APP_NAME_EN} {VERSION}", help=t("cli.version"))
+    sub = parser.add_subparsers(dest="command", title=t("cli.commands"), metavar="COMMAND")
+
+    p = sub.add_parser("import-orders", help=t("cli.import_orders"), description=t("cli.import_orders"))
+    p.add_argument("file", type=Path, metavar="FILE", help=t("cli.import.file"))
+    p.add_argument(
+        "--platform", choices=["douyin", "kuaishou", "taobao", "wechat", "generic"], help=t("cli.import.platform")
+    )
+    p.add_argument("--dry-run", action="store_true", help=t("cli.import.dry_run"))
+    p.add_argument("--json", action="store_true", help=t("cli.json"))
+
+    p = sub.add_parser("report", help=t("cli.report"), description=t("cli.report"))
+    kinds = p.add_subparsers(dest="report_kind", required=True, metavar="KIND")
+    k = kinds.add_parser("monthly", help=t("cli.report.monthly"))
+    k.add_argument("--month", required=True, metavar="YYYY-MM", help=t("cli.report.month"))
+    k.add_argument("--out", required=True, type=Path, metavar="FILE.pdf", help=t("cli.report.out"))
+    k = kinds.add_parser("session", help=t("cli.report.session"))
+    k.add_argument("session_id", type=int, metavar="SESSION_ID", help=t("cli.report.session_id"))
+    k.add_argument("--out", required=True, type=Path, metavar="FILE.pdf", help=t("cli.report.out"))
+    k = kinds.add_parser("evidence", help=t("cli.report.evidence"))
+    k.add_argument("ticket_code", metavar="TICKET_CODE", help=t("cli.report.ticket"))
+    k.add_argument("--out", required=True, type=Path, metavar="FILE.pdf", help=t("cli.report.out"))
+
+    p = sub.add_parser("lint", help=t("cli.lint"), description=t("cli.lint"))
+    p.add_argument("--category", metavar="CATEGORY", help=t("cli.lint.category"))
+    p.add_argument("--json", action="store_true", help=t("cli.json"))
+    source = p.add_mutually_exclusive_group(required=True)
+    source.add_argument("text", nargs="?", metavar="TEXT", help=t("cli.lint.text"))
+    source.add_argument("--file", type=Path, metavar="FILE", help=t("cli.lint.file"))
+
+    p = sub.add_parser("verify", help=t("cli.verify"), description=t("cli.verify"))
+    p.add_argument("--json", action="store_true", help=t("cli.json"))
+
+    p = sub.add_parser("backup", help=t("cli.backup"), description=t("cli.backup"))
+    p.add_argument("--out", type=Path, metavar="FILE", help=t("cli.backup.out"))
+
+    p = sub.add_parser("restore", help=t("cli.restore"), description=t("cli.restore"))
+    p.add_argument("file", type=Path, metavar="FILE", help=t("cli.restore.file"))
+
+    sub.add_parser("self-test", help=t("cli.self_test"), description=t("cli.self_test"))
+    return parser
+
+
+def parse(argv: Sequence[str]) -> argparse.Namespace:
+    """Parse ``argv`` (without the program name). Sets the core language first so ``--help`` speaks it."""
+    i18n.set_language(_preferred_language(argv))
+    return build_parser().parse_args(list(argv))
+
+
+def database_path(args: argparse.Namespace) -> Path:
+    from core.paths import default_database
+
+    return args.db if args.db is not None else default_database()
+
+
+def _fail(message: str) -> int:
+    print(i18n.t("cli.error", message=message), file=sys.stderr)
+    return EXIT_BAD_INPUT
+
+
+def run_command(args: argparse.Namespace) -> int:
+    """Run one command (not the GUI, not self-test's Qt half). Returns the exit code."""
+    from core.errors import StudioDeskError
+
+    if args.command in PENDING:
+        return _fail(i18n.t("cli.not_available", command=args.command, issue=PENDING[args.command]))
+    try:
+        if args.command == "verify":
+            return _verify(database_path(args), as_json=args.json)
+        if args.command == "backup":
+            return _backup(database_path(args), args.out)
+        if args.command == "restore":
+            return _restore(database_path(args), args.file)
+        if args.command == "self-test":
+            from core.selftest import run_self_test
+
+            return run_self_test()
+    except StudioDeskError as exc:
+        return _fail(str(exc))
+    raise AssertionError(f"unhandled command {args.command!r}")
+
+
+def _verify(path: Path, *, as_json: bool) -> int:
+    from core import ledger
+    from core.db.opening import open_database
+
+    db = open_database(path)
+    try:
+        report = ledger.verify(db)
+    finally:
+        db.dispose()
+    if as_json:
+        print(json.dumps(report_as_dict(report), ensure_ascii=False, indent=2))
+    elif report.ok:
+        print(
+            i18n.t(
+                "cli.verify.ok",
+                entries=report.entries_checked,
+                rows=report.rows_checked,
+                files=report.files_checked,
+                count=report.head.count,
+                hash=report.head.hash,
+            )
+        )
+    else:
+        print(i18n.t("cli.verify.failed", n=len(report.problems), first=report.first_problem.message))
+        for problem in report.problems[1:20]:
+            print(f"  - {problem.message}")
+    return EXIT_OK if report.ok else EXIT_CHECK_FAILED
+
+
+def report_as_dict(report: object) -> dict[str, object]:
+    """The JSON shape of ``verify --json``: stable keys for scripts."""
+    head = report.head  # type: ignore[attr-defined]
+    problems = report.problems  # type: ignore[attr-defined]
+    return {
+        "ok": report.ok,  # type: ignore[attr-defined]
+        "entries_checked": report.entries_checked,  # type: ignore[attr-defined]
+        "rows_checked": report.rows_checked,  # type: ignore[attr-defined]
+        "files_checked": report.files_checked,  # type: ignore[attr-defined]
+        "head": {"count": head.count, "hash": head.hash},
+        "problems": [
+            {"kind": p.kind, "seq": p.seq, "subject": p.subject, "message": p.message} for p in problems
+        ],
+    }
+
+
+def _backup(path: Path, out: Path | None) -> int:
+    from core.db.backup import backup_database
+    from core.db.opening import open_database
+
+    open_database(path, migrate=False).dispose()  # refuses a missing, corrupt or foreign file first
+    written = backup_database(path, out, reason="manual")
+    print(i18n.t("cli.backup.done", path=written))
+    return EXIT_OK
+
+
+def _restore(path: Path, source: Path) -> int:
+    from core.db.backup import restore_database
+
+    pre = restore_database(path, source)
+    print(i18n.t("cli.restore.done", source=source, pre=pre))
+    return EXIT_OK

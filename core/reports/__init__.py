@@ -1,0 +1,1 @@
+"""ReportLab builders: data in, PDF bytes out. Fonts are registered here and only here."""

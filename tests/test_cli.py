@@ -1,0 +1,151 @@
+"""The command-line contract of DESIGN.md, run as a user would: a subprocess on real database files."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def cli(*args: str, lang: str = "zh_CN") -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "STUDIODESK_LANG": lang, "QT_QPA_PLATFORM": "offscreen"}
+    return subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), *args], capture_output=True, text=True, env=env, cwd=ROOT
+    )
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"), [("zh_CN", "校验证据账本"), ("en", "check the ledger, records and evidence files")]
+)
+def test_help_speaks_chinese_by_default_and_english_on_request(lang, expected):
+    result = cli("--help", lang=lang)
+    assert result.returncode == 0
+    assert expected in result.stdout
+    for command in ("import-orders", "report", "lint", "verify", "backup", "restore", "self-test"):
+        assert command in result.stdout
+
+
+def test_lang_flag_overrides_the_environment():
+    result = cli("--lang", "en", "verify", "--help")
+    assert "print the result as JSON" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "issue"),
+    [
+        (["import-orders", "orders.csv", "--platform", "douyin", "--dry-run", "--json"], "5"),
+        (["report", "monthly", "--month", "2026-10", "--out", "x.pdf"], "7"),
+        (["report", "session", "3", "--out", "x.pdf"], "7"),
+        (["report", "evidence", "SH-202611-0042", "--out", "x.pdf"], "7"),
+        (["lint", "全网最低价"], "3"),
+        (["lint", "--category", "food", "--json", "--file", "script.txt"], "3"),
+    ],
+)
+def test_commands_of_later_issues_parse_and_say_not_available(args, issue):
+    result = cli(*args)
+    assert result.returncode == 2
+    assert "尚未提供" in result.stderr and issue in result.stderr
+    assert not (ROOT / "x.pdf").exists()
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["report", "monthly", "--out", "x.pdf"], ["import-orders"], ["lint"], ["frobnicate"], ["verify", "--bogus"]],
+)
+def test_bad_usage_exits_2(args):
+    assert cli(*args).returncode == 2
+
+
+def test_verify_an_untouched_database_exits_0(tmp_db_path):
+    result = cli("--db", str(tmp_db_path), "verify", "--json")
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert report["ok"] is True and report["problems"] == []
+
+
+def test_verify_names_the_tampered_entry_and_exits_1(tmp_db_path, tmp_db, owner):
+    from core import ledger
+
+    with tmp_db.unit_of_work(owner) as session:
+        for n in range(3):
+            ledger.append(session, owner, "test.note", data={"n": n})
+    tmp_db.dispose()
+    conn = sqlite3.connect(tmp_db_path)
+    for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type='trigger'").fetchall():
+        conn.execute(f'DROP TRIGGER "{name}"')
+    conn.execute("""UPDATE ledger_entries SET payload = '{"n":99}' WHERE seq = 2""")
+    conn.commit()
+    conn.close()
+    result = cli("--db", str(tmp_db_path), "--lang", "en", "verify", "--json")
+    assert result.returncode == 1
+    report = json.loads(result.stdout)
+    assert report["ok"] is False
+    assert report["problems"][0]["seq"] == 2
+
+
+@pytest.mark.parametrize(
+    ("make", "kind_words"),
+    [
+        (lambda p: None, "不存在"),
+        (lambda p: p.write_text("这不是数据库"), "损坏"),
+        (lambda p: sqlite3.connect(p).execute("CREATE TABLE t(x)").connection.commit(), "不是 StudioDesk"),
+    ],
+    ids=["missing", "corrupt", "foreign"],
+)
+def test_unusable_database_gets_one_line_exit_2_and_is_not_modified(tmp_path, make, kind_words):
+    path = tmp_path / "bad.db"
+    make(path)
+    before = path.read_bytes() if path.exists() else None
+    result = cli("--db", str(path), "verify")
+    assert result.returncode == 2
+    assert kind_words in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert (path.read_bytes() if path.exists() else None) == before
+
+
+def test_backup_then_restore_round_trip(tmp_db_path, tmp_db, owner, tmp_path):
+    from core import ledger
+
+    with tmp_db.unit_of_work(owner) as session:
+        ledger.append(session, owner, "test.note", data={"before": "backup"})
+    tmp_db.dispose()
+    out = tmp_path / "copy.db"
+    result = cli("--db", str(tmp_db_path), "backup", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert out.exists() and str(out) in result.stdout
+    conn = sqlite3.connect(tmp_db_path)
+    conn.execute("DROP TRIGGER IF EXISTS ledger_entries_no_delete")
+    for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type='trigger'").fetchall():
+        conn.execute(f'DROP TRIGGER "{name}"')
+    conn.execute("DELETE FROM ledger_entries")
+    conn.commit()
+    conn.close()
+    result = cli("--db", str(tmp_db_path), "restore", str(out))
+    assert result.returncode == 0, result.stderr
+    count = sqlite3.connect(tmp_db_path).execute("SELECT count(*) FROM ledger_entries").fetchone()[0]
+    assert count == 1
+    assert cli("--db", str(tmp_db_path), "verify").returncode == 0
+
+
+def test_restore_refuses_a_file_that_is_not_a_backup(tmp_db_path, tmp_path):
+    junk = tmp_path / "junk.db"
+    junk.write_bytes(b"\x00" * 4096)
+    before = tmp_db_path.read_bytes()
+    result = cli("--db", str(tmp_db_path), "restore", str(junk))
+    assert result.returncode == 2
+    assert str(junk) in result.stderr
+    assert tmp_db_path.read_bytes() == before
+
+
+@pytest.mark.slow
+def test_self_test_passes_here():
+    result = cli("self-test", lang="en")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "All" in result.stdout and "FAILED" not in result.stdout

@@ -1,0 +1,79 @@
+"""The committed studio.db.sample is current: at the schema head and exactly what tools/build_sample.py builds."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "studio.db.sample"
+sys.path.insert(0, str(ROOT / "tools"))
+
+
+def dump(path: Path) -> dict[str, list[tuple]]:
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")]
+        return {t: conn.execute(f'SELECT * FROM "{t}" ORDER BY 1, 2').fetchall() for t in tables}
+    finally:
+        conn.close()
+
+
+@pytest.fixture(scope="module")
+def rebuilt(tmp_path_factory) -> Path:
+    import build_sample
+
+    return build_sample.build(tmp_path_factory.mktemp("sample") / "studio.db.sample")
+
+
+def test_committed_sample_is_at_the_schema_head():
+    from core.db.opening import inspect_database
+    from core.db.schema import SCHEMA_HEAD
+
+    assert inspect_database(SAMPLE).revision == SCHEMA_HEAD
+
+
+def test_committed_sample_is_what_the_script_builds(rebuilt):
+    committed, fresh = dump(SAMPLE), dump(rebuilt)
+    assert committed.keys() == fresh.keys()
+    for table in fresh:
+        assert committed[table] == fresh[table], f"table {table} differs: run tools/build_sample.py"
+
+
+def test_every_documented_demo_account_signs_in_with_its_role(rebuilt, tmp_path):
+    import build_sample
+
+    from core.db.opening import open_database
+    from core.services import auth
+
+    copy = tmp_path / "demo.db"
+    shutil.copyfile(rebuilt, copy)
+    db = open_database(copy)
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert build_sample.DEMO_PASSWORD in readme
+    roles = set()
+    for username, _name, role, _verified, _birth in build_sample.STAFF:
+        assert f"`{username}`" in readme
+        with db.unit_of_work() as session:
+            actor = auth.login(session, username, build_sample.DEMO_PASSWORD)
+        assert actor.role == role
+        roles.add(role)
+    db.dispose()
+    assert roles == {"owner", "operator", "service", "host"}
+
+
+def test_sample_is_a_small_realistic_studio():
+    conn = sqlite3.connect(f"file:{SAMPLE}?mode=ro", uri=True)
+    sessions = conn.execute("SELECT status, count(*) FROM live_sessions GROUP BY status").fetchall()
+    products = conn.execute("SELECT count(DISTINCT category) FROM products").fetchone()[0]
+    lineups = conn.execute("SELECT count(*) FROM lineup_items").fetchone()[0]
+    conn.close()
+    by_status = dict(sessions)
+    assert by_status.get("planned") == 2
+    assert by_status.get("reviewed", 0) >= 20  # two months of streams
+    assert products >= 8
+    assert lineups >= 100

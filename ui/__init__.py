@@ -1,0 +1,1 @@
+"""StudioDesk's Qt Widgets layer. Imports core; never SQLAlchemy or ReportLab."""
