@@ -1,0 +1,1 @@
+"""Alembic migrations (batch mode for SQLite), driven programmatically by ``core.db.schema``."""
