@@ -56,6 +56,11 @@ class Database:
         self.path = path
         self.engine = engine
         self.sessions = sessionmaker(engine, expire_on_commit=False)
+        from core.db.audit import install_audit  # every ORM change of every session goes to the audit log
+
+        install_audit(self.sessions)
+        # The one-instance lock (core.db.lock.InstanceLock) when opened with lock=True; dispose() releases it.
+        self.lock: Any | None = None
 
     @contextmanager
     def unit_of_work(self, actor: Any | None = None) -> Iterator[Session]:
@@ -69,5 +74,16 @@ class Database:
                 session.rollback()
                 raise
 
+    @property
+    def vault_dir(self) -> Path:
+        """Where this database's evidence files live (beside the database file)."""
+        from core.paths import vault_dir_for
+
+        return vault_dir_for(self.path)
+
     def dispose(self) -> None:
+        """Close every connection and release the instance lock, if one is held."""
         self.engine.dispose()
+        lock, self.lock = self.lock, None
+        if lock is not None:
+            lock.release()
