@@ -10,14 +10,17 @@ from core import i18n
 
 i18n.register(
     {
-        "selftest.qt": ("Qt {version} 启动（平台：{platform}）", "Qt {version} starts (platform: {platform})"),
+        "selftest.qt": (
+            "Qt {version} 启动（平台：{platform}）",
+            "Qt {version} starts (platform: {platform})",
+        ),
         "selftest.qt_font": ("界面字体：{family}", "interface font: {family}"),
         "selftest.qt_translation": ("中文界面译文已加载", "Chinese interface translation loads"),
     }
 )
 
 
-def run_qt_self_test(out=print) -> int:  # noqa: ANN001 - a print-like callable
+def run_qt_self_test(out=print) -> int:
     if not os.environ.get("DISPLAY") and sys.platform.startswith("linux"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     failed = 0
@@ -29,7 +32,10 @@ def run_qt_self_test(out=print) -> int:  # noqa: ANN001 - a print-like callable
         from core.paths import resource
 
         app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
-        out(f"  [{i18n.t('selftest.ok')}] " + i18n.t("selftest.qt", version=qt_version, platform=app.platformName()))
+        out(
+            f"  [{i18n.t('selftest.ok')}] "
+            + i18n.t("selftest.qt", version=qt_version, platform=app.platformName())
+        )
         font_id = QFontDatabase.addApplicationFont(str(resource("fonts", "wqy-microhei.ttc")))
         families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
         if not families:

@@ -36,8 +36,8 @@ i18n.register(
         "auth.role.service": ("客服", "customer-service agent"),
         "auth.role.host": ("主播", "host"),
         "auth.bad_username": (
-            "用户名需为 3–40 个字符，只能使用字母、数字、汉字和 _ . -",
-            "The username must be 3–40 characters: letters, digits, Chinese characters and _ . - only",
+            "用户名需为 2–40 个字符，只能使用字母、数字、汉字和 _ . -",
+            "The username must be 2–40 characters: letters, digits, Chinese characters and _ . - only",
         ),
         "auth.username_taken": ("用户名“{username}”已被使用", "The username “{username}” is already taken"),
         "auth.bad_display_name": ("请填写 1–40 个字符的姓名", "Enter a name of 1–40 characters"),
@@ -62,7 +62,7 @@ i18n.register(
     }
 )
 
-USERNAME = re.compile(r"^[A-Za-z0-9_.\-\u4e00-\u9fff]{3,40}$")
+USERNAME = re.compile(r"^[A-Za-z0-9_.\-\u4e00-\u9fff]{2,40}$")
 MAX_PASSWORD = 1024
 
 

@@ -116,7 +116,7 @@ def test_sign_in_is_case_insensitive_on_the_name(tmp_db, owner):
 @pytest.mark.parametrize(
     ("username", "display_name", "password", "field"),
     [
-        ("ab", "小美", "long-enough", "username"),
+        ("a", "小美", "long-enough", "username"),
         ("has space", "小美", "long-enough", "username"),
         ("x" * 41, "小美", "long-enough", "username"),
         ("owner", "小美", "long-enough", "username"),
@@ -124,7 +124,7 @@ def test_sign_in_is_case_insensitive_on_the_name(tmp_db, owner):
         ("kefu01", "小美", "short", "password"),
     ],
     ids=[
-        "username_at_least_3_characters",
+        "username_at_least_2_characters_so_张三_fits",
         "username_no_spaces",
         "username_at_most_40_characters",
         "username_unique",
