@@ -35,7 +35,7 @@ i18n.register(
 
 
 def _check_python() -> str:
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 - a frozen build could still carry the wrong Python
         raise RuntimeError(sys.version)
     return ""
 

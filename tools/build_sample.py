@@ -18,9 +18,9 @@ from zoneinfo import ZoneInfo
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from sqlalchemy import insert  # noqa: E402
+from sqlalchemy import insert
 
-from core.db import models as m  # noqa: E402
+from core.db import models as m
 
 SEED = 20261128
 STUDIO_TZ = ZoneInfo("Asia/Shanghai")

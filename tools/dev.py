@@ -12,11 +12,15 @@ with apt-get when running as root, otherwise the exact command is printed).
 
 from __future__ import annotations
 
+import sys
+
+if sys.version_info < (3, 11):  # noqa: UP036 - say it plainly before tomllib's import fails
+    sys.exit(f"StudioDesk needs Python 3.11 or newer; this is {sys.version.split()[0]}")
+
 import hashlib
 import os
 import shutil
 import subprocess
-import sys
 import tomllib
 import venv
 from pathlib import Path
@@ -92,8 +96,6 @@ def ensure_qt_libraries() -> None:
 
 
 def setup(extras: list[str]) -> None:
-    if sys.version_info < (3, 11):
-        sys.exit(f"StudioDesk needs Python 3.11 or newer; this is {sys.version.split()[0]}")
     ensure_venv()
     ensure_packages(extras)
     ensure_qt_libraries()

@@ -1,0 +1,224 @@
+"""Measure StudioDesk against DESIGN.md's performance budget on the three-year studio.
+
+    python bench/run.py --db bench/out/three-year.db [--repeat 5] [--only startup,verify] [--json FILE]
+
+Prints one row per figure: what | measured (median, and p95 where the budget is a p95) | budget | ok?.
+Benchmarks, not tests: nothing here asserts; a figure over budget prints "NO". A piece of the app that does not
+exist yet prints "not available yet" instead of failing the run.
+
+Method: start-up runs in fresh subprocesses (``startup_app.py`` vs the bare ``startup_bare.py``), alternating, after
+one untimed warm-up of each so both see a warm OS file cache; wall time is from spawn to the first paint.
+The GUI runs offscreen unless DISPLAY is set (then on that display, e.g. under Xvfb). ``verify`` runs in this
+process over the whole ledger, the chain, every subject row and every vault file.
+Add a later issue's figure by giving its entry in ``BENCHMARKS`` a ``measure`` function.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH = Path(__file__).resolve().parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+
+@dataclass
+class Row:
+    what: str
+    measured: str
+    budget: str
+    ok: bool | None  # None: not measured
+    samples_ms: list[float] = field(default_factory=list)
+    note: str = ""
+
+
+@dataclass
+class Context:
+    db: Path
+    repeat: int
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Benchmark:
+    what: str
+    budget: str
+    issue: int
+    measure: Callable[[Context], list[Row]] | None = None
+
+
+class NotAvailable(Exception):
+    """A piece the benchmark needs is not there yet."""
+
+
+def p95(samples: list[float]) -> float:
+    """Nearest-rank 95th percentile."""
+    ordered = sorted(samples)
+    return ordered[max(0, -(-95 * len(ordered) // 100) - 1)]
+
+
+def _spawn(script: str, db: Path) -> tuple[float, dict]:
+    """Run ``bench/<script> DB`` in a fresh interpreter; milliseconds from spawn to its first paint."""
+    env = dict(os.environ)
+    if not env.get("DISPLAY") and sys.platform.startswith("linux"):
+        env["QT_QPA_PLATFORM"] = "offscreen"
+    started = time.time_ns()
+    proc = subprocess.run(
+        [sys.executable, str(BENCH / script), str(db)], capture_output=True, text=True, env=env, timeout=120
+    )
+    lines = [line for line in proc.stdout.splitlines() if line.startswith("{")]
+    if proc.returncode != 0 or not lines:
+        last = (proc.stderr.strip().splitlines() or ["no output"])[-1]
+        raise NotAvailable(f"{script}: {last}")
+    result = json.loads(lines[-1])
+    if not result.get("painted_ns"):
+        raise NotAvailable(f"{script}: the window never painted")
+    return (result["painted_ns"] - started) / 1e6, result
+
+
+def measure_startup(ctx: Context) -> list[Row]:
+    for script in ("startup_app.py", "startup_bare.py"):  # warm-up: file cache, .pyc files
+        _spawn(script, ctx.db)
+    app, bare, phases = [], [], []
+    for _ in range(ctx.repeat):
+        ms, result = _spawn("startup_app.py", ctx.db)
+        app.append(ms)
+        phases.append(result.get("phases_ms", {}))
+        bare.append(_spawn("startup_bare.py", ctx.db)[0])
+    med_app, med_bare = statistics.median(app), statistics.median(bare)
+    ratio = med_app / med_bare
+    if phases:
+        keys = list(phases[0])
+        ctx.notes.append(
+            "start-up phases (median ms since the script began): "
+            + ", ".join(f"{k} {statistics.median(p.get(k, 0) for p in phases):.0f}" for k in keys)
+        )
+    platform = "DISPLAY " + os.environ["DISPLAY"] if os.environ.get("DISPLAY") else "offscreen"
+    return [
+        Row(
+            f"start to painted main window ({platform})",
+            f"{med_app:.0f} ms",
+            "≤ 1500 ms",
+            med_app <= 1500,
+            app,
+        ),
+        Row("  bare PySide6 window on the same file", f"{med_bare:.0f} ms", "(baseline)", None, bare),
+        Row("  ratio app / bare", f"{ratio:.2f}×", "≤ 2×", ratio <= 2.0),
+    ]
+
+
+def measure_verify(ctx: Context) -> list[Row]:
+    try:
+        from core import ledger
+        from core.db.opening import open_database
+    except ImportError as exc:
+        raise NotAvailable(str(exc)) from exc
+    samples, report = [], None
+    for _ in range(ctx.repeat):
+        db = open_database(ctx.db)
+        try:
+            started = time.perf_counter()
+            report = ledger.verify(db)
+            samples.append((time.perf_counter() - started) * 1000)
+        finally:
+            db.dispose()
+    med = statistics.median(samples)
+    assert report is not None
+    verdict = "ok" if report.ok else f"{len(report.problems)} problems"
+    ctx.notes.append(
+        f"verify: {report.entries_checked:,} entries, {report.rows_checked:,} rows, "
+        f"{report.files_checked:,} files; verdict {verdict}"
+    )
+    return [
+        Row("verify the whole ledger", f"{med / 1000:.2f} s", "≤ 10 s", med <= 10_000 and report.ok, samples)
+    ]
+
+
+# Every figure in DESIGN.md §Performance budget. A later issue fills in ``measure`` for its own rows.
+BENCHMARKS: dict[str, Benchmark] = {
+    "startup": Benchmark("start to painted main window", "≤ 1.5 s and ≤ 2× bare", 2, measure_startup),
+    "ticket_first_page": Benchmark("ticket list: first page", "≤ 50 ms", 5),
+    "ticket_filter_sort": Benchmark("ticket list: filter or sort change", "≤ 150 ms", 5),
+    "ticket_search_long": Benchmark("ticket list: search ≥ 3 chars", "≤ 50 ms", 5),
+    "ticket_search_short": Benchmark("ticket list: search 1–2 chars", "≤ 300 ms", 5),
+    "dashboard": Benchmark("dashboard refresh", "≤ 150 ms", 7),
+    "month_kpis": Benchmark("one month's KPIs", "≤ 0.5 s", 7),
+    "monthly_pdf": Benchmark("the monthly PDF with charts", "≤ 3 s", 7),
+    "import_orders": Benchmark("import 100,000 order rows from CSV", "≤ 5 s and ≤ 3× raw executemany", 5),
+    "save_promise": Benchmark("save one promise (chain + commit), p95", "≤ 20 ms p95", 4),
+    "verify": Benchmark("verify the whole ledger", "≤ 10 s", 2, measure_verify),
+    "memory": Benchmark("resident memory after visiting every page", "≤ 350 MB", 7),
+}
+
+
+def run(ctx: Context, only: set[str] | None) -> list[Row]:
+    rows: list[Row] = []
+    for key, bench in BENCHMARKS.items():
+        if only and key not in only:
+            continue
+        if bench.measure is None:
+            rows.append(Row(bench.what, f"not available yet (issue {bench.issue})", bench.budget, None))
+            continue
+        print(f"measuring {key} …", file=sys.stderr, flush=True)
+        try:
+            rows.extend(bench.measure(ctx))
+        except NotAvailable as exc:
+            rows.append(Row(bench.what, "not available yet", bench.budget, None, note=str(exc)))
+        except Exception as exc:  # a benchmark must not take the others down with it
+            rows.append(Row(bench.what, f"error: {type(exc).__name__}", bench.budget, False, note=str(exc)))
+    return rows
+
+
+def render(rows: list[Row]) -> str:
+    header = ("what", "measured (median)", "budget", "ok?")
+    cells = [header] + [
+        (r.what, r.measured, r.budget, "-" if r.ok is None else "yes" if r.ok else "NO") for r in rows
+    ]
+    widths = [max(len(c[i]) for c in cells) for i in range(4)]
+    lines = [" | ".join(c[i].ljust(widths[i]) for i in range(4)).rstrip() for c in cells]
+    lines.insert(1, "-+-".join("-" * w for w in widths))
+    lines += [f"  note: {r.what.strip()}: {r.note}" for r in rows if r.note]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", type=Path, default=ROOT / "bench" / "out" / "three-year.db")
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--only", help="comma-separated keys of BENCHMARKS: " + ",".join(BENCHMARKS))
+    parser.add_argument("--json", type=Path, help="also write the rows and raw samples as JSON")
+    args = parser.parse_args(argv)
+    if not args.db.is_file():
+        print(
+            f"{args.db} does not exist: build it with  python bench/generate.py --out {args.db}",
+            file=sys.stderr,
+        )
+        return 2
+    ctx = Context(args.db.resolve(), max(1, args.repeat))
+    rows = run(ctx, set(args.only.split(",")) if args.only else None)
+    print(
+        f"database: {args.db} ({args.db.stat().st_size / 2**20:,.0f} MiB), {ctx.repeat} runs each, "
+        f"{os.cpu_count()} CPUs, Python {sys.version.split()[0]}"
+    )
+    print(render(rows))
+    for note in ctx.notes:
+        print(f"  {note}")
+    if args.json:
+        args.json.write_text(
+            json.dumps([r.__dict__ for r in rows], ensure_ascii=False, indent=2), encoding="utf-8"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
