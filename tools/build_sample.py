@@ -250,6 +250,9 @@ def _compact(path: Path) -> None:
     conn = sqlite3.connect(path)
     try:
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        # Rollback-journal mode in the committed file: reading it never leaves -wal/-shm files beside it.
+        # The app switches each opened copy back to WAL.
+        conn.execute("PRAGMA journal_mode = DELETE")
         conn.execute("VACUUM")
     finally:
         conn.close()

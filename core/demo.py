@@ -1,0 +1,55 @@
+"""The demo studio: fresh copies of ``studio.db.sample`` (the committed sample is never opened in place)."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path
+
+from core import i18n
+from core.errors import DatabaseProblem
+from core.paths import sample_database
+
+i18n.register(
+    {
+        "demo.missing": (
+            "找不到演示数据文件 {path}。请重新安装 StudioDesk，或从源代码目录运行 tools/build_sample.py 生成它。",
+            "The demo data file {path} is missing. Reinstall StudioDesk, or build it from a checkout with "
+            "tools/build_sample.py.",
+        ),
+        "demo.exists": (
+            "{path} 已存在，演示数据不会覆盖它。",
+            "{path} already exists; the demo data will not overwrite it.",
+        ),
+    }
+)
+
+
+def _sample() -> Path:
+    sample = sample_database()
+    if not sample.is_file():
+        raise DatabaseProblem("missing", sample, i18n.t("demo.missing", path=sample))
+    return sample
+
+
+def prepare_demo_copy() -> Path:
+    """Copy the sample into a new temporary folder and return the copy's path (``--demo``).
+
+    Each call gets its own folder, so two demo windows never share a file or its instance lock.
+    """
+    folder = Path(tempfile.mkdtemp(prefix="studiodesk-demo-"))
+    target = folder / "studio-demo.db"
+    shutil.copyfile(_sample(), target)
+    return target
+
+
+def install_demo_database(target: Path) -> Path:
+    """First run, "demo data" chosen: copy the sample to ``target``; never overwrites an existing file."""
+    target = Path(target)
+    if target.exists():
+        raise DatabaseProblem("foreign", target, i18n.t("demo.exists", path=target))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(target.name + ".partial")
+    shutil.copyfile(_sample(), partial)
+    partial.replace(target)
+    return target

@@ -1,0 +1,233 @@
+"""The GUI entry: ``run(db_path, demo=...)`` prepares Qt, opens the right database, signs someone in, shows the window.
+
+Start-up stays light (DESIGN budget ≤ 1.5 s to a painted window): no ReportLab, no Alembic (core imports Alembic
+only when a migration is actually needed), pages built on first visit.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from core import about
+from core.domain.roles import Actor
+from core.errors import DatabaseProblem, StudioDeskError
+from core.paths import resource
+from ui import translation
+from ui.tasks import TaskRunner, run_and_wait
+
+EXIT_OK = 0
+EXIT_DATABASE_PROBLEM = 2
+FONT_FILE = ("fonts", "wqy-microhei.ttc")
+_FIRST_RUN_QUIT = object()  # the person closed the first-run dialog: not an error
+
+
+def prepare_application(app: QApplication | None = None) -> QApplication:
+    """Create (or reuse) the QApplication and give it StudioDesk's name, font, stylesheet and language."""
+    app = app or QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName(about.APP_ID)
+    app.setOrganizationName(about.ORGANIZATION)
+    app.setApplicationVersion(about.VERSION)
+    font_id = QFontDatabase.addApplicationFont(str(resource(*FONT_FILE)))
+    families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+    if families:
+        font = QFont(families[0])
+        font.setPointSize(10)
+        app.setFont(font)
+    style = resource("style.qss")
+    if style.is_file():
+        app.setStyleSheet(style.read_text(encoding="utf-8"))
+    translation.install_language(translation.saved_language())
+    return app
+
+
+def _restore(db_path: Path, backup: Path, **_lane: Any) -> Path | None:
+    from core.db.backup import restore_database
+
+    return restore_database(db_path, backup)
+
+
+class Shell(QObject):
+    """Owns the open database, the signed-in person and the main window; handles restore and sign-in again."""
+
+    def __init__(self, db: Any, tasks: TaskRunner) -> None:
+        super().__init__()
+        self.db = db
+        self.tasks = tasks
+        self.window: Any = None
+        self.exit_code = EXIT_OK
+
+    def sign_in(self) -> Actor | None:
+        """The login dialog, or the owner-account dialog when the studio has no owner yet; None if abandoned."""
+        from core.services import auth
+        from ui.dialogs.first_run import OwnerAccountDialog
+        from ui.dialogs.login import LoginDialog
+
+        with self.db.sessions() as session:
+            has_owner = auth.has_owner(session)
+        dialog = LoginDialog(self.db, self.tasks) if has_owner else OwnerAccountDialog(self.db, self.tasks)
+        dialog.exec()
+        return dialog.actor
+
+    def show_main_window(self, actor: Actor) -> Any:
+        from ui.main_window import MainWindow
+
+        self.window = MainWindow(self.db, actor, self.tasks)
+        self.window.restore_requested.connect(self._on_window_restore_requested)
+        self.window.closed.connect(self._on_window_closed)
+        self.window.show()
+        return self.window
+
+    def _on_window_closed(self) -> None:
+        QApplication.quit()
+
+    def _on_window_restore_requested(self, backup: Path) -> None:
+        """Close the window, release the file, restore on the lane, reopen, and ask for sign-in again."""
+        from core.db.opening import open_database
+
+        window, self.window = self.window, None
+        window.closed.disconnect(self._on_window_closed)
+        window.close()
+        window.deleteLater()
+        self.tasks.wait_for_done()
+        path = Path(self.db.path)
+        self.db.dispose()
+        outcome, value = run_and_wait(
+            self.tasks,
+            QCoreApplication.translate("Application", "Restoring the backup"),
+            _restore,
+            path,
+            Path(backup),
+        )
+        if outcome == "succeeded":
+            QMessageBox.information(
+                None,
+                QCoreApplication.translate("Application", "Backup restored"),
+                QCoreApplication.translate(
+                    "Application",
+                    "The backup was restored. The data from before the restore was kept in:\n%1",
+                ).replace("%1", str(value or "")),
+            )
+        elif outcome == "failed":
+            QMessageBox.critical(
+                None, QCoreApplication.translate("Application", "The backup was not restored"), str(value)
+            )
+        self.db = open_or_explain(path, lambda: open_database(path, lock=True), self.tasks)
+        if self.db is None:
+            self.exit_code = EXIT_DATABASE_PROBLEM
+            QApplication.quit()
+            return
+        actor = self.sign_in()
+        if actor is None:
+            QApplication.quit()
+            return
+        self.show_main_window(actor)
+
+
+def open_or_explain(path: Path, opener: Any, tasks: TaskRunner) -> Any:
+    """``opener()`` → Database; on a DatabaseProblem explain it, offer the latest backup, retry once restored.
+
+    Returns None when the person quits. The bad file is only replaced after an explicit confirmation, and
+    restore keeps it as a pre-restore backup.
+    """
+    from core.db.backup import list_backups
+    from ui.dialogs.problems import ask_about_database_problem
+
+    while True:
+        try:
+            return opener()
+        except DatabaseProblem as problem:
+            try:
+                backups = list_backups(path)
+            except OSError:
+                backups = []
+            if not ask_about_database_problem(problem, backups):
+                return None
+            outcome, value = run_and_wait(
+                tasks,
+                QCoreApplication.translate("Application", "Restoring the backup"),
+                _restore,
+                path,
+                backups[0].path,
+            )
+            if outcome == "failed":
+                QMessageBox.critical(
+                    None, QCoreApplication.translate("Application", "The backup was not restored"), str(value)
+                )
+                return None
+
+
+def _choose_database(db_path: Path | None, demo: bool, tasks: TaskRunner) -> tuple[Any, Path | None]:
+    """Open the database the command line asked for; returns (Database or None, demo folder to remove).
+
+    None means: the file could not be used (exit 2), or, on first run, the person quit (``_FIRST_RUN_QUIT``).
+    """
+    from core.db.opening import open_database
+    from core.demo import install_demo_database, prepare_demo_copy
+    from core.paths import default_database
+
+    if demo:
+        try:
+            path = prepare_demo_copy()
+        except StudioDeskError as exc:
+            QMessageBox.critical(
+                None, QCoreApplication.translate("Application", "The demo data cannot be opened"), str(exc)
+            )
+            return None, None
+        return open_or_explain(path, lambda: open_database(path, lock=True), tasks), path.parent
+    if db_path is not None:
+        path = Path(db_path)
+        return open_or_explain(path, lambda: open_database(path, lock=True), tasks), None
+    path = default_database()
+    if path.exists():
+        return open_or_explain(path, lambda: open_database(path, lock=True), tasks), None
+    from ui.dialogs.first_run import FirstRunChoiceDialog
+
+    choice = FirstRunChoiceDialog(path)
+    choice.exec()
+    if choice.choice == "demo":
+        try:
+            install_demo_database(path)
+        except StudioDeskError as exc:
+            QMessageBox.critical(
+                None, QCoreApplication.translate("Application", "The demo data cannot be opened"), str(exc)
+            )
+            return None, None
+        return open_or_explain(path, lambda: open_database(path, lock=True), tasks), None
+    if choice.choice == "empty":
+        return open_or_explain(path, lambda: open_database(path, create=True, lock=True), tasks), None
+    return _FIRST_RUN_QUIT, None
+
+
+def run(db_path: Path | None, *, demo: bool = False) -> int:
+    """Start the GUI; returns the process exit code (2 when the database could not be used)."""
+    app = prepare_application()
+    app.setQuitOnLastWindowClosed(False)
+    tasks = TaskRunner()
+    db, demo_folder = _choose_database(db_path, demo, tasks)
+    if db is _FIRST_RUN_QUIT:
+        return EXIT_OK
+    if db is None:
+        if demo_folder is not None:
+            shutil.rmtree(demo_folder, ignore_errors=True)
+        return EXIT_DATABASE_PROBLEM
+    shell = Shell(db, tasks)
+    try:
+        actor = shell.sign_in()
+        if actor is None:
+            return EXIT_OK
+        shell.show_main_window(actor)
+        app.exec()
+        return shell.exit_code
+    finally:
+        tasks.wait_for_done(5000)
+        if shell.db is not None:
+            shell.db.dispose()
+        if demo_folder is not None:
+            shutil.rmtree(demo_folder, ignore_errors=True)

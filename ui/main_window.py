@@ -1,0 +1,205 @@
+"""The main window: left navigation over the eight pages, a status bar naming who, which file, and the ledger head.
+
+Pages are imported and built on first visit (start-up stays light: nothing heavy is imported before the window
+paints). ``first_painted`` fires once after the first paint; the start-up benchmark waits on it.
+Switching language rebuilds the navigation and every page in the new language, keeping the current page.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QPaintEvent, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QWidget,
+)
+
+from core import about
+from core.domain.roles import Actor
+from ui import translation
+from ui.context import PageContext
+from ui.labels import role_name
+from ui.pages import PAGES, nav_titles
+from ui.qtcompat import emit
+from ui.tasks import TaskRunner
+
+
+def _ledger_head(db: Any, **_lane: Any) -> Any:
+    from core import ledger
+
+    with db.sessions() as session:
+        return ledger.head(session)
+
+
+class MainWindow(QMainWindow):
+    """``MainWindow(db, actor)``; ``restore_requested(path)`` and ``closed()`` are for the application."""
+
+    first_painted = Signal()
+    page_shown = Signal(str)
+    restore_requested = Signal(object)
+    closed = Signal()
+
+    def __init__(
+        self, db: Any, actor: Actor, tasks: TaskRunner | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.actor = actor
+        self.tasks = tasks or TaskRunner(self)
+        self.context = PageContext(db=db, actor=actor, tasks=self.tasks)
+        self._painted = False
+        self._pages: dict[int, QWidget] = {}
+        self.resize(QSize(1180, 740))
+        self.setMinimumSize(QSize(900, 560))
+
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setFixedWidth(176)
+        self.nav.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.stack = QStackedWidget()
+        self.stack.setObjectName("pageStack")
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.nav)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.who = QLabel()
+        self.who.setObjectName("statusWho")
+        self.database = QLabel()
+        self.database.setObjectName("statusDatabase")
+        self.ledger = QLabel()
+        self.ledger.setObjectName("statusLedger")
+        for label in (self.who, self.database, self.ledger):
+            self.statusBar().addPermanentWidget(label)
+
+        for number in range(1, len(PAGES) + 1):
+            shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
+            shortcut.activated.connect(lambda index=number - 1: self.show_page(index))
+        self.nav.currentRowChanged.connect(self._on_nav_current_row_changed)
+        self._fill_texts()
+        self.show_page(0)
+        QTimer.singleShot(0, self.refresh_ledger_head)
+
+    # -- texts ---------------------------------------------------------------------------------------------
+    def _fill_texts(self) -> None:
+        name = about.APP_NAME_ZH if translation.current_language() == "zh_CN" else about.APP_NAME_EN
+        self.setWindowTitle(f"{name} {about.VERSION}")
+        current = max(0, self.nav.currentRow())
+        self.nav.blockSignals(True)
+        self.nav.clear()
+        for number, title in enumerate(nav_titles(), start=1):
+            item = QListWidgetItem(title)
+            item.setToolTip(f"Ctrl+{number}")
+            item.setSizeHint(QSize(160, 40))
+            self.nav.addItem(item)
+        self.nav.setCurrentRow(current)
+        self.nav.blockSignals(False)
+        self.who.setText(
+            self.tr("Signed in: %1 (%2)")
+            .replace("%1", self.actor.display_name)
+            .replace("%2", role_name(self.actor.role))
+        )
+        self.database.setText(self.tr("Database: %1").replace("%1", self.db.path.name))
+        self.database.setToolTip(str(self.db.path))
+
+    def refresh_ledger_head(self) -> None:
+        """Read the ledger head on the lane and show its count and short hash."""
+        if not self.ledger.text():
+            self.ledger.setText(self.tr("Ledger: reading…"))
+        task = self.tasks.run(self.tr("Reading the ledger head"), _ledger_head, self.db)
+        task.succeeded.connect(self._on_ledger_head_succeeded)
+        task.failed.connect(self._on_ledger_head_failed)
+
+    def _on_ledger_head_succeeded(self, head: Any) -> None:
+        self._ledger_head = head
+        self.ledger.setText(
+            self.tr("Ledger: %1 entries · %2").replace("%1", str(head.count)).replace("%2", head.hash[:8])
+        )
+        self.ledger.setToolTip(head.hash)
+
+    def _on_ledger_head_failed(self, exc: BaseException) -> None:
+        self.ledger.setText(self.tr("Ledger: unreadable (%1)").replace("%1", str(exc)))
+
+    # -- pages ---------------------------------------------------------------------------------------------
+    def show_page(self, index: int) -> QWidget:
+        """Show page ``index`` (0–7), building it on first visit; returns the page widget."""
+        index = max(0, min(index, len(PAGES) - 1))
+        page = self._pages.get(index)
+        if page is None:
+            page = self._build_page(index)
+        self.stack.setCurrentWidget(page)
+        if self.nav.currentRow() != index:
+            self.nav.blockSignals(True)
+            self.nav.setCurrentRow(index)
+            self.nav.blockSignals(False)
+        emit(self.page_shown, PAGES[index].key)
+        return page
+
+    def page(self, key: str) -> QWidget:
+        """The page with ``key`` (see ui.pages.PAGES), shown."""
+        return self.show_page([spec.key for spec in PAGES].index(key))
+
+    def current_page(self) -> QWidget:
+        return self.stack.currentWidget()
+
+    def _build_page(self, index: int) -> QWidget:
+        spec = PAGES[index]
+        page_class = getattr(importlib.import_module(spec.module), spec.class_name)
+        page = page_class(self.context)
+        page.setObjectName(f"page_{spec.key}")
+        if hasattr(page, "language_chosen"):
+            page.language_chosen.connect(self._on_page_language_chosen)
+        if hasattr(page, "restore_chosen"):
+            page.restore_chosen.connect(self.restore_requested)
+        self._pages[index] = page
+        self.stack.addWidget(page)
+        return page
+
+    def _on_nav_current_row_changed(self, row: int) -> None:
+        if row >= 0:
+            self.show_page(row)
+
+    # -- language ------------------------------------------------------------------------------------------
+    def _on_page_language_chosen(self, language: str) -> None:
+        # The request comes from inside a page that is about to be replaced; rebuild after its slot returns.
+        QTimer.singleShot(0, lambda: self.switch_language(language))
+
+    def switch_language(self, language: str) -> None:
+        """Apply and remember ``language``, then rebuild every text and page in it, staying on the same page."""
+        translation.switch_language(language)
+        current = self.stack.currentIndex()
+        current_index = next((i for i, page in self._pages.items() if self.stack.indexOf(page) == current), 0)
+        settings_tab = None
+        for page in self._pages.values():
+            if hasattr(page, "current_tab"):
+                settings_tab = page.current_tab()
+            self.stack.removeWidget(page)
+            page.deleteLater()
+        self._pages.clear()
+        self._fill_texts()
+        page = self.show_page(current_index)
+        if settings_tab and hasattr(page, "select_tab"):
+            page.select_tab(settings_tab)
+        self.refresh_ledger_head()
+
+    # -- events --------------------------------------------------------------------------------------------
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, lambda: emit(self.first_painted))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        super().closeEvent(event)
+        emit(self.closed)

@@ -1,0 +1,1 @@
+"""The tabs of the Settings page: studio profile, staff accounts, language, backup and restore."""
