@@ -23,12 +23,21 @@ i18n.register(
             f"{APP_NAME_ZH}：直播电商售后服务台。不带命令时打开图形界面。",
             f"{APP_NAME_EN}: the after-sales service desk for live-stream studios. With no command it opens the window.",
         ),
-        "cli.db": ("数据库文件（默认：本机用户数据文件夹中的 studio.db）", "database file (default: studio.db in your data folder)"),
-        "cli.demo": ("在演示数据的临时副本上打开图形界面", "open the window on a fresh temporary copy of the demo data"),
+        "cli.db": (
+            "数据库文件（默认：本机用户数据文件夹中的 studio.db）",
+            "database file (default: studio.db in your data folder)",
+        ),
+        "cli.demo": (
+            "在演示数据的临时副本上打开图形界面",
+            "open the window on a fresh temporary copy of the demo data",
+        ),
         "cli.lang": ("界面与消息语言：zh_CN（默认）或 en", "language of messages: zh_CN (default) or en"),
         "cli.version": ("显示版本后退出", "show the version and exit"),
         "cli.commands": ("命令", "commands"),
-        "cli.import_orders": ("导入平台订单导出文件（CSV/XLSX）", "import a platform order export (CSV/XLSX)"),
+        "cli.import_orders": (
+            "导入平台订单导出文件（CSV/XLSX）",
+            "import a platform order export (CSV/XLSX)",
+        ),
         "cli.import.file": ("订单导出文件", "the order export file"),
         "cli.import.platform": ("文件来自哪个平台", "the platform the file comes from"),
         "cli.import.dry_run": ("只检查，不写入", "check only, write nothing"),
@@ -45,12 +54,24 @@ i18n.register(
         "cli.lint.category": ("商品类目（影响严重程度）", "product category (changes severity)"),
         "cli.lint.text": ("要检查的文字", "the text to check"),
         "cli.lint.file": ("从文件读取文字（UTF-8）", "read the text from a file (UTF-8)"),
-        "cli.verify": ("校验证据账本、记录与证据文件是否被改动", "check the ledger, records and evidence files for tampering"),
+        "cli.verify": (
+            "校验证据账本、记录与证据文件是否被改动",
+            "check the ledger, records and evidence files for tampering",
+        ),
         "cli.backup": ("立即备份数据库", "back up the database now"),
-        "cli.backup.out": ("备份文件（默认：数据文件旁的备份文件夹）", "backup file (default: the backups folder beside the data)"),
-        "cli.restore": ("从备份恢复数据库（先自动备份当前数据）", "restore the database from a backup (the current data is backed up first)"),
+        "cli.backup.out": (
+            "备份文件（默认：数据文件旁的备份文件夹）",
+            "backup file (default: the backups folder beside the data)",
+        ),
+        "cli.restore": (
+            "从备份恢复数据库（先自动备份当前数据）",
+            "restore the database from a backup (the current data is backed up first)",
+        ),
         "cli.restore.file": ("备份文件", "the backup file"),
-        "cli.self_test": ("自检：检查本程序的各部分能否工作", "self-test: check that every part of the app works here"),
+        "cli.self_test": (
+            "自检：检查本程序的各部分能否工作",
+            "self-test: check that every part of the app works here",
+        ),
         "cli.not_available": (
             "“{command}”功能尚未提供，将随第 {issue} 号议题上线。",
             "'{command}' is not available yet; it arrives with issue {issue}.",
@@ -64,7 +85,10 @@ i18n.register(
             "校验通过：账本 {entries} 条，记录 {rows} 条，证据文件 {files} 个。账本头：{count} 条 / {hash}",
             "Verified: {entries} ledger entries, {rows} records, {files} evidence files. Ledger head: {count} / {hash}",
         ),
-        "cli.verify.failed": ("校验失败，发现 {n} 处问题。第一处：{first}", "Verification failed: {n} problem(s). First: {first}"),
+        "cli.verify.failed": (
+            "校验失败，发现 {n} 处问题。第一处：{first}",
+            "Verification failed: {n} problem(s). First: {first}",
+        ),
         "cli.error": ("错误：{message}", "error: {message}"),
     }
 )
@@ -89,13 +113,17 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--db", type=Path, metavar="PATH", help=t("cli.db"))
     parser.add_argument("--demo", action="store_true", help=t("cli.demo"))
     parser.add_argument("--lang", choices=["zh_CN", "en"], help=t("cli.lang"))
-    parser.add_argument("--version", action="version", version=f"{APP_NAME_EN} {VERSION}", help=t("cli.version"))
+    parser.add_argument(
+        "--version", action="version", version=f"{APP_NAME_EN} {VERSION}", help=t("cli.version")
+    )
     sub = parser.add_subparsers(dest="command", title=t("cli.commands"), metavar="COMMAND")
 
     p = sub.add_parser("import-orders", help=t("cli.import_orders"), description=t("cli.import_orders"))
     p.add_argument("file", type=Path, metavar="FILE", help=t("cli.import.file"))
     p.add_argument(
-        "--platform", choices=["douyin", "kuaishou", "taobao", "wechat", "generic"], help=t("cli.import.platform")
+        "--platform",
+        choices=["douyin", "kuaishou", "taobao", "wechat", "generic"],
+        help=t("cli.import.platform"),
     )
     p.add_argument("--dry-run", action="store_true", help=t("cli.import.dry_run"))
     p.add_argument("--json", action="store_true", help=t("cli.json"))

@@ -22,10 +22,19 @@ i18n.register(
         "selftest.summary_ok": ("全部 {n} 项通过。", "All {n} checks passed."),
         "selftest.summary_fail": ("{failed} / {n} 项失败。", "{failed} of {n} checks failed."),
         "selftest.python": ("Python 版本 {version}", "Python version {version}"),
-        "selftest.resources": ("随附资源齐全（字体、译文、规则、示例数据）", "bundled resources present (font, translations, rules, sample)"),
-        "selftest.database": ("新建数据库、迁移到最新结构、完整性检查", "new database, migrated to the head schema, integrity check"),
+        "selftest.resources": (
+            "随附资源齐全（字体、译文、规则、示例数据）",
+            "bundled resources present (font, translations, rules, sample)",
+        ),
+        "selftest.database": (
+            "新建数据库、迁移到最新结构、完整性检查",
+            "new database, migrated to the head schema, integrity check",
+        ),
         "selftest.accounts": ("创建店主账号并登录", "owner account created and signed in"),
-        "selftest.evidence": ("证据文件入库、账本记账、校验通过", "evidence file stored, ledger appended, verify passes"),
+        "selftest.evidence": (
+            "证据文件入库、账本记账、校验通过",
+            "evidence file stored, ledger appended, verify passes",
+        ),
         "selftest.backup": ("备份与恢复", "backup and restore"),
         "selftest.sample": ("示例数据库可打开并通过校验", "sample database opens and verifies"),
         "selftest.pdf": ("生成嵌入中文字体的 PDF", "PDF with the embedded Chinese font"),

@@ -10,7 +10,9 @@ from pathlib import Path
 # Qt aborts without a display; this must be set before anything imports Qt (pytest-qt imports it lazily).
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Keep every test away from the real per-user data folder.
-os.environ.setdefault("STUDIODESK_DATA_DIR", str(Path(os.environ.get("TMPDIR", "/tmp")) / "studiodesk-test-data"))
+os.environ.setdefault(
+    "STUDIODESK_DATA_DIR", str(Path(os.environ.get("TMPDIR", "/tmp")) / "studiodesk-test-data")
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:

@@ -57,7 +57,13 @@ def test_commands_of_later_issues_parse_and_say_not_available(args, issue):
 
 @pytest.mark.parametrize(
     "args",
-    [["report", "monthly", "--out", "x.pdf"], ["import-orders"], ["lint"], ["frobnicate"], ["verify", "--bogus"]],
+    [
+        ["report", "monthly", "--out", "x.pdf"],
+        ["import-orders"],
+        ["lint"],
+        ["frobnicate"],
+        ["verify", "--bogus"],
+    ],
 )
 def test_bad_usage_exits_2(args):
     assert cli(*args).returncode == 2

@@ -11,7 +11,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def test_import_contracts_hold():
     """DESIGN §Architecture: ui imports core, never the reverse; ui never imports SQLAlchemy or ReportLab."""
-    lint_imports = Path(sys.executable).parent / ("lint-imports.exe" if sys.platform == "win32" else "lint-imports")
+    lint_imports = Path(sys.executable).parent / (
+        "lint-imports.exe" if sys.platform == "win32" else "lint-imports"
+    )
     result = subprocess.run([str(lint_imports)], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "0 broken" in result.stdout

@@ -54,7 +54,18 @@ PRODUCTS = [
     ("HF-001", "益生菌固体饮料 30条", "health_food", 0, "禾丰", 168, False, True, "unsealed_quality", True),
     ("CS-001", "澜颜氨基酸洁面乳 120g", "cosmetics", 1, "澜颜", 79, False, True, "unsealed_quality", True),
     ("CS-002", "澜颜玻尿酸补水面膜 10片", "cosmetics", 1, "澜颜", 99, False, True, "unsealed_quality", True),
-    ("SC-001", "澜颜清透防晒乳 SPF50+", "special_cosmetics", 1, "澜颜", 139, False, True, "unsealed_quality", True),
+    (
+        "SC-001",
+        "澜颜清透防晒乳 SPF50+",
+        "special_cosmetics",
+        1,
+        "澜颜",
+        139,
+        False,
+        True,
+        "unsealed_quality",
+        True,
+    ),
     ("EL-001", "声科降噪蓝牙耳机 S3", "ccc", 2, "声科", 299, True, False, "", False),
     ("EL-002", "声科 65W 氮化镓充电器", "ccc", 2, "声科", 129, True, False, "", False),
     ("DG-001", "声科智能手环 会员激活码", "digital", 2, "声科", 49, False, True, "digital", False),
@@ -164,9 +175,18 @@ def build(out: Path) -> Path:
                     "active": True,
                     "created_at": created,
                 }
-                for i, (sku, name, category, supplier, brand, price, three, excluded, reason, confirm) in enumerate(
-                    PRODUCTS, start=1
-                )
+                for i, (
+                    sku,
+                    name,
+                    category,
+                    supplier,
+                    brand,
+                    price,
+                    three,
+                    excluded,
+                    reason,
+                    confirm,
+                ) in enumerate(PRODUCTS, start=1)
             ],
         )
         _sessions(conn, rng)
@@ -262,7 +282,9 @@ def _compact(path: Path) -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parent.parent / "studio.db.sample")
+    parser.add_argument(
+        "--out", type=Path, default=Path(__file__).resolve().parent.parent / "studio.db.sample"
+    )
     args = parser.parse_args()
     print(build(args.out))
     return 0

@@ -32,9 +32,24 @@ PYTHON = VENV / ("Scripts/python.exe" if WINDOWS else "bin/python")
 
 # Shared libraries PySide6's wheels load on Debian/Ubuntu (offscreen and xcb), plus the X server for screenshots.
 DEBIAN_QT_PACKAGES = [
-    "libegl1", "libgl1", "libopengl0", "libfontconfig1", "libxkbcommon0", "libdbus-1-3", "libglib2.0-0",
-    "libxkbcommon-x11-0", "libxcb-cursor0", "libxcb-icccm4", "libxcb-keysyms1", "libxcb-image0",
-    "libxcb-render-util0", "libxcb-shape0", "libxcb-randr0", "libxcb-xinerama0", "libxcb-xkb1", "libx11-xcb1",
+    "libegl1",
+    "libgl1",
+    "libopengl0",
+    "libfontconfig1",
+    "libxkbcommon0",
+    "libdbus-1-3",
+    "libglib2.0-0",
+    "libxkbcommon-x11-0",
+    "libxcb-cursor0",
+    "libxcb-icccm4",
+    "libxcb-keysyms1",
+    "libxcb-image0",
+    "libxcb-render-util0",
+    "libxcb-shape0",
+    "libxcb-randr0",
+    "libxcb-xinerama0",
+    "libxcb-xkb1",
+    "libx11-xcb1",
 ]
 
 
@@ -64,7 +79,9 @@ def ensure_venv() -> None:
             subprocess.run(["apt-get", "install", "-y", "-qq", "python3-venv"], check=True)
             venv.EnvBuilder(with_pip=True, clear=True).create(VENV)
         else:
-            sys.exit(f"cannot create a virtual environment ({exc}); on Debian/Ubuntu: sudo apt install python3-venv")
+            sys.exit(
+                f"cannot create a virtual environment ({exc}); on Debian/Ubuntu: sudo apt install python3-venv"
+            )
 
 
 def ensure_packages(extras: list[str]) -> None:
@@ -74,7 +91,9 @@ def ensure_packages(extras: list[str]) -> None:
     if stamp.exists() and stamp.read_text() == digest:
         return
     say("installing dependencies: " + ", ".join(wanted))
-    subprocess.run([str(PYTHON), "-m", "pip", "install", "--disable-pip-version-check", "-q", *wanted], check=True)
+    subprocess.run(
+        [str(PYTHON), "-m", "pip", "install", "--disable-pip-version-check", "-q", *wanted], check=True
+    )
     stamp.write_text(digest)
 
 

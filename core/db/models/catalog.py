@@ -57,9 +57,7 @@ class Document(Base):
     """A paper (licence, certificate, authorisation…) held for a supplier or a product."""
 
     __tablename__ = "documents"
-    __table_args__ = (
-        CheckConstraint("(supplier_id IS NULL) <> (product_id IS NULL)", name="one_owner"),
-    )
+    __table_args__ = (CheckConstraint("(supplier_id IS NULL) <> (product_id IS NULL)", name="one_owner"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     doc_type: Mapped[str] = mapped_column(String(40))
