@@ -47,6 +47,12 @@ def prepare_application(app: QApplication | None = None) -> QApplication:
     return app
 
 
+def _daily_backup(db_path: Path, **_lane: Any) -> Path | None:
+    from core.db.backup import daily_backup_if_due
+
+    return daily_backup_if_due(db_path)
+
+
 def _restore(db_path: Path, backup: Path, **_lane: Any) -> Path | None:
     from core.db.backup import restore_database
 
@@ -82,7 +88,20 @@ class Shell(QObject):
         self.window.restore_requested.connect(self._on_window_restore_requested)
         self.window.closed.connect(self._on_window_closed)
         self.window.show()
+        # DESIGN §Storage: an automatic rotating daily copy, made on the lane once the window is up.
+        task = self.tasks.run(
+            QCoreApplication.translate("Application", "Daily backup"), _daily_backup, Path(self.db.path)
+        )
+        task.failed.connect(self._on_daily_backup_failed)
         return self.window
+
+    def _on_daily_backup_failed(self, error: object) -> None:
+        if self.window is not None:
+            self.window.statusBar().showMessage(
+                QCoreApplication.translate("Application", "The daily backup failed: %1").replace(
+                    "%1", str(error)
+                )
+            )
 
     def _on_window_closed(self) -> None:
         QApplication.quit()

@@ -4,6 +4,14 @@
 <context>
     <name>Application</name>
     <message>
+        <source>Daily backup</source>
+        <translation>每日自动备份</translation>
+    </message>
+    <message>
+        <source>The daily backup failed: %1</source>
+        <translation>每日自动备份失败：%1</translation>
+    </message>
+    <message>
         <source>Restoring the backup</source>
         <translation>正在恢复备份</translation>
     </message>
