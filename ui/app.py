@@ -93,7 +93,12 @@ class Shell(QObject):
             QCoreApplication.translate("Application", "Daily backup"), _daily_backup, Path(self.db.path)
         )
         task.failed.connect(self._on_daily_backup_failed)
+        task.succeeded.connect(self._on_daily_backup_succeeded)
         return self.window
+
+    def _on_daily_backup_succeeded(self, made: object) -> None:
+        if made is not None and self.window is not None:
+            self.window.refresh_facts()
 
     def _on_daily_backup_failed(self, error: object) -> None:
         if self.window is not None:

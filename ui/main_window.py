@@ -146,6 +146,13 @@ class MainWindow(QMainWindow):
         emit(self.page_shown, PAGES[index].key)
         return page
 
+    def refresh_facts(self) -> None:
+        """Re-read what the dashboard (if built) and the status bar show, e.g. after a background backup."""
+        for index, page in self._pages.items():
+            if PAGES[index].key == "dashboard" and hasattr(page, "refresh"):
+                page.refresh()
+        self.refresh_ledger_head()
+
     def page(self, key: str) -> QWidget:
         """The page with ``key`` (see ui.pages.PAGES), shown."""
         return self.show_page([spec.key for spec in PAGES].index(key))
