@@ -155,3 +155,29 @@ def test_self_test_passes_here():
     result = cli("self-test", lang="en")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "All" in result.stdout and "FAILED" not in result.stdout
+
+
+def test_a_database_from_a_newer_app_is_refused_and_left_alone(tmp_db_path):
+    conn = sqlite3.connect(tmp_db_path)
+    conn.execute("UPDATE alembic_version SET version_num = '9999'")
+    conn.commit()
+    conn.close()
+    before = tmp_db_path.read_bytes()
+    result = cli("--db", str(tmp_db_path), "verify")
+    assert result.returncode == 2
+    assert "更新版本" in result.stderr and "9999" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert tmp_db_path.read_bytes() == before
+
+
+def test_restore_is_refused_while_the_app_has_the_database_open(tmp_db_path, tmp_path):
+    from core.db.lock import InstanceLock
+
+    backup = tmp_path / "copy.db"
+    assert cli("--db", str(tmp_db_path), "backup", "--out", str(backup)).returncode == 0
+    with InstanceLock(tmp_db_path):  # as the running window holds it
+        before = tmp_db_path.read_bytes()
+        result = cli("--db", str(tmp_db_path), "restore", str(backup))
+    assert result.returncode == 2
+    assert str(tmp_db_path) in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    assert tmp_db_path.read_bytes() == before
