@@ -109,7 +109,7 @@ def _preferred_language(argv: Sequence[str]) -> str:
 def build_parser() -> argparse.ArgumentParser:
     """The parser, with help in the current core language."""
     t = i18n.t
-    parser = argparse.ArgumentParser(prog="main.py", description=t("cli.description"))
+    parser = argparse.ArgumentParser(description=t("cli.description"))
     parser.add_argument("--db", type=Path, metavar="PATH", help=t("cli.db"))
     parser.add_argument("--demo", action="store_true", help=t("cli.demo"))
     parser.add_argument("--lang", choices=["zh_CN", "en"], help=t("cli.lang"))

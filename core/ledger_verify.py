@@ -271,12 +271,7 @@ def run_verify(
     on_progress: Callable[[int, int], None] | None = None,
     cancel: Callable[[], bool] | None = None,
 ) -> VerifyReport:
-    """Check the whole database (a :class:`core.db.engine.Database`); never writes.
-
-    ``on_progress(done, total)`` is called from the calling thread every few ten-thousand items; ``cancel()`` is
-    polled as often and, when true, raises :class:`VerifyCancelled`. Problems come in order: the chain (by entry),
-    then subject rows (by entry), then vault files; :attr:`VerifyReport.first_problem` is the first broken item.
-    """
+    """The work behind :func:`core.ledger.verify` (its docstring is the contract); never writes."""
     vault_dir = getattr(db, "vault_dir", None) or vault_dir_for(Path(db.path))
     with db.engine.connect() as connection, connection.begin():
         raw = connection.connection.dbapi_connection
