@@ -245,18 +245,20 @@ def report_as_dict(report: object) -> dict[str, object]:
 
 
 def _backup(path: Path, out: Path | None) -> int:
-    from core.db.backup import backup_database
     from core.db.opening import open_database
+    from core.domain.roles import SYSTEM
+    from core.services.maintenance import back_up
 
     open_database(path, migrate=False).dispose()  # refuses a missing, corrupt or foreign file first
-    written = backup_database(path, out, reason="manual")
+    written = back_up(SYSTEM, path, out)
     print(i18n.t("cli.backup.done", path=written))
     return EXIT_OK
 
 
 def _restore(path: Path, source: Path) -> int:
-    from core.db.backup import restore_database
+    from core.domain.roles import SYSTEM
+    from core.services.maintenance import restore
 
-    pre = restore_database(path, source)
+    pre = restore(SYSTEM, path, source)
     print(i18n.t("cli.restore.done", source=source, pre=pre))
     return EXIT_OK

@@ -16,7 +16,7 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from core import about
-from core.domain.roles import Actor
+from core.domain.roles import SYSTEM, Actor
 from core.errors import DatabaseProblem, StudioDeskError
 from core.paths import resource
 from ui import translation
@@ -53,10 +53,10 @@ def _daily_backup(db_path: Path, **_lane: Any) -> Path | None:
     return daily_backup_if_due(db_path)
 
 
-def _restore(db_path: Path, backup: Path, **_lane: Any) -> Path | None:
-    from core.db.backup import restore_database
+def _restore(actor: Actor, db_path: Path, backup: Path, **_lane: Any) -> Path | None:
+    from core.services.maintenance import restore
 
-    return restore_database(db_path, backup)
+    return restore(actor, db_path, backup)
 
 
 class Shell(QObject):
@@ -67,6 +67,7 @@ class Shell(QObject):
         self.db = db
         self.tasks = tasks
         self.window: Any = None
+        self.actor: Actor | None = None
         self.exit_code = EXIT_OK
 
     def sign_in(self) -> Actor | None:
@@ -84,6 +85,7 @@ class Shell(QObject):
     def show_main_window(self, actor: Actor) -> Any:
         from ui.main_window import MainWindow
 
+        self.actor = actor
         self.window = MainWindow(self.db, actor, self.tasks)
         self.window.restore_requested.connect(self._on_window_restore_requested)
         self.window.closed.connect(self._on_window_closed)
@@ -126,6 +128,7 @@ class Shell(QObject):
             self.tasks,
             QCoreApplication.translate("Application", "Restoring the backup"),
             _restore,
+            self.actor,
             path,
             Path(backup),
         )
@@ -177,6 +180,7 @@ def open_or_explain(path: Path, opener: Any, tasks: TaskRunner) -> Any:
                 tasks,
                 QCoreApplication.translate("Application", "Restoring the backup"),
                 _restore,
+                SYSTEM,  # nobody can sign in to an unusable file; whoever is at the machine may restore it
                 path,
                 backups[0].path,
             )

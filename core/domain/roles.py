@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from core.domain.codes import Role
 
-# action -> roles allowed. The owner may do everything.
+# action -> roles allowed. The owner may do everything. Each action's words for a person are in ACTION_NAMES.
 PERMISSIONS: dict[str, frozenset[Role]] = {
     "studio.edit": frozenset({Role.OWNER}),
     "staff.manage": frozenset({Role.OWNER}),
@@ -25,6 +25,28 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "incidents.work": frozenset({Role.OWNER, Role.SERVICE, Role.OPERATOR}),
     "evaluation.sign": frozenset({Role.OWNER}),
     "reports.print": frozenset({Role.OWNER, Role.OPERATOR, Role.SERVICE, Role.HOST}),
+}
+
+
+# (zh_CN, en) phrases that finish "X may not …" in a refusal; tests check every action has one.
+ACTION_NAMES: dict[str, tuple[str, str]] = {
+    "studio.edit": ("修改直播间资料", "change the studio profile"),
+    "staff.manage": ("管理员工账号", "manage staff accounts"),
+    "rules.edit": ("修改规则", "change the rules"),
+    "backup.create": ("备份数据", "make backups"),
+    "backup.restore": ("从备份恢复数据", "restore from a backup"),
+    "ledger.verify": ("校验证据账本", "verify the ledger"),
+    "products.edit": ("修改商品与资质", "change products and their papers"),
+    "sessions.plan": ("规划直播场次", "plan live sessions"),
+    "checklist.sign": ("签署开播检查项", "sign off checklist items"),
+    "checklist.waive": ("豁免开播检查项", "waive checklist items"),
+    "scripts.edit": ("修改话术", "edit scripts"),
+    "promises.log": ("记录直播承诺", "log promises"),
+    "orders.import": ("导入订单", "import orders"),
+    "tickets.work": ("处理售后工单", "work on after-sales tickets"),
+    "incidents.work": ("处理舆情", "handle incidents"),
+    "evaluation.sign": ("签署服务评价", "sign the service evaluation"),
+    "reports.print": ("打印报告", "print reports"),
 }
 
 

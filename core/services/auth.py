@@ -24,12 +24,13 @@ from core import i18n, rules
 from core.db.audit import record
 from core.db.models import User
 from core.domain.codes import Role
-from core.domain.roles import Actor
+from core.domain.roles import ACTION_NAMES, PERMISSIONS, Actor
 from core.errors import AccountLocked, InvalidInput, LoginFailed, PermissionDenied
 
+i18n.register({f"action.{key}": ACTION_NAMES[key] for key in PERMISSIONS})
 i18n.register(
     {
-        "auth.denied": ("{role}没有权限执行此操作（{action}）", "A {role} may not do this ({action})"),
+        "auth.denied": ("{role}没有权限{action}。", "A {role} may not {action}."),
         "auth.denied.nobody": ("请先登录", "Please sign in first"),
         "auth.role.owner": ("店主", "owner"),
         "auth.role.operator": ("场控", "operator"),
@@ -81,7 +82,9 @@ def require(actor: Actor | None, action: str) -> None:
     if actor is None:
         raise PermissionDenied(i18n.t("auth.denied.nobody"))
     if not actor.may(action):
-        raise PermissionDenied(i18n.t("auth.denied", role=i18n.t(f"auth.role.{actor.role}"), action=action))
+        raise PermissionDenied(
+            i18n.t("auth.denied", role=i18n.t(f"auth.role.{actor.role}"), action=i18n.t(f"action.{action}"))
+        )
 
 
 def _security(session: Session | None) -> dict[str, Any]:

@@ -33,10 +33,10 @@ from ui.tasks import Task, TaskProgressDialog
 from ui.widgets import message_label, show_message
 
 
-def _back_up(db_path: Path, *, progress: Any, cancelled: Any) -> Path:
-    from core.db.backup import backup_database
+def _back_up(actor: Any, db_path: Path, *, progress: Any, cancelled: Any) -> Path:
+    from core.services.maintenance import back_up
 
-    return backup_database(db_path, reason="manual", on_progress=progress, cancel=cancelled)
+    return back_up(actor, db_path, on_progress=progress, cancel=cancelled)
 
 
 class BackupTab(QWidget):
@@ -133,7 +133,9 @@ class BackupTab(QWidget):
             return None
         self.backup_button.setEnabled(False)
         show_message(self.backup_message, self.tr("Backing up…"), "note")
-        task = self.context.tasks.run(self.tr("Backing up the database"), _back_up, self.context.db.path)
+        task = self.context.tasks.run(
+            self.tr("Backing up the database"), _back_up, self.context.actor, self.context.db.path
+        )
         task.succeeded.connect(self._on_backup_succeeded)
         task.failed.connect(self._on_backup_failed)
         task.was_cancelled.connect(self._on_backup_cancelled)
