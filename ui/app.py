@@ -1,7 +1,10 @@
 """The GUI entry: ``run(db_path, demo=...)`` prepares Qt, opens the right database, signs someone in, shows the window.
 
-Start-up stays light (DESIGN budget ≤ 1.5 s to a painted window): no ReportLab, no Alembic (core imports Alembic
-only when a migration is actually needed), pages built on first visit.
+Start-up stays light (DESIGN budget ≤ 1.5 s to a painted window, ≤ 2× a bare window): when a quick read-only look
+(``core.db.inspection``) finds the file usable, the main window paints at once, signed out, with the sign-in form
+in it, and the database opens on the task lane while the person types (:func:`start_fast`). SQLAlchemy, the ORM
+models and the password check all happen after that first paint. Anything unusual — no database yet, demo data, a
+file that is missing, damaged, foreign, newer or in use — takes the careful path (:func:`_choose_database`).
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from core.domain.roles import SYSTEM, Actor
 from core.errors import DatabaseProblem, StudioDeskError
 from core.paths import resource
 from ui import translation
+from ui.startup import OpeningDatabase
 from ui.tasks import TaskRunner, run_and_wait
 
 EXIT_OK = 0
@@ -69,6 +73,86 @@ class Shell(QObject):
         self.window: Any = None
         self.actor: Actor | None = None
         self.exit_code = EXIT_OK
+        self.opening: OpeningDatabase | None = None
+        self.open_task: Any = None
+        self.daily_backup = True  # the start-up benchmark turns it off: it measures signing in, not copying
+
+    def open_signed_out(self, path: Path, lock: Any) -> Any:
+        """The fast start: the signed-out window on screen now, the file (already checked, ``lock`` held) opened
+        on the lane. A sign-in queued by the form runs after the open (one FIFO lane)."""
+        self.opening = OpeningDatabase(path, lock)
+        window = self.show_signed_out(self.opening)
+        # Queued once the window has painted: importing SQLAlchemy on the lane holds the GIL, and the first
+        # paint must not wait for it. A sign-in cannot be clicked before then, so it still queues after this.
+        window.first_painted.connect(self._open_on_lane)
+        return window
+
+    def _open_on_lane(self) -> None:
+        if self.opening is None or self.open_task is not None:
+            return
+        task = self.tasks.run(
+            QCoreApplication.translate("Application", "Opening the database"), self.opening.open
+        )
+        task.succeeded.connect(self._on_database_opened)
+        task.failed.connect(self._on_database_open_failed)
+        self.open_task = task  # the start-up benchmark waits on it
+
+    def show_signed_out(self, source: Any, *, has_owner: bool | None = None) -> Any:
+        """Show the main window signed out, its sign-in (or owner-account) form ready for ``source``."""
+        from ui.main_window import MainWindow
+
+        self.window = MainWindow.signed_out(source, self.tasks, has_owner=has_owner)
+        self._connect_window(self.window)
+        self.window.became_signed_in.connect(self._on_window_became_signed_in)
+        self.window.show()
+        return self.window
+
+    def _on_database_opened(self, db: Any) -> None:
+        self.db = db
+
+    def _on_database_open_failed(self, error: object) -> None:
+        """The lane could not open the file: say why exactly as the careful path does, and continue or exit 2."""
+        from core.db.opening import open_database
+
+        opening, self.opening = self.opening, None
+        if opening is not None:
+            opening.release()
+        self._close_window()
+        path = opening.path if opening is not None else Path(self.db.path)
+        self.db = open_or_explain(path, lambda: open_database(path, lock=True), self.tasks)
+        if self.db is None:
+            self.exit_code = EXIT_DATABASE_PROBLEM
+            QApplication.quit()
+            return
+        self.show_signed_out(self.db)
+
+    def _on_window_became_signed_in(self, actor: Actor) -> None:
+        self.actor = actor
+        if self.window is not None and self.window.db is not None:
+            self.db = self.window.db
+        self._start_daily_backup()
+
+    def _connect_window(self, window: Any) -> None:
+        window.restore_requested.connect(self._on_window_restore_requested)
+        window.closed.connect(self._on_window_closed)
+
+    def _close_window(self) -> None:
+        window, self.window = self.window, None
+        if window is None:
+            return
+        window.closed.disconnect(self._on_window_closed)
+        window.close()
+        window.deleteLater()
+
+    def dispose(self) -> None:
+        """Close the database (or the half-opened one) and give back the instance lock."""
+        db = self.db
+        if db is None and self.opening is not None:
+            db = self.opening.database
+        if db is not None:
+            db.dispose()
+        if self.opening is not None:
+            self.opening.release()
 
     def sign_in(self) -> Actor | None:
         """The login dialog, or the owner-account dialog when the studio has no owner yet; None if abandoned."""
@@ -87,16 +171,20 @@ class Shell(QObject):
 
         self.actor = actor
         self.window = MainWindow(self.db, actor, self.tasks)
-        self.window.restore_requested.connect(self._on_window_restore_requested)
-        self.window.closed.connect(self._on_window_closed)
+        self._connect_window(self.window)
         self.window.show()
+        self._start_daily_backup()
+        return self.window
+
+    def _start_daily_backup(self) -> None:
         # DESIGN §Storage: an automatic rotating daily copy, made on the lane once the window is up.
+        if not self.daily_backup:
+            return
         task = self.tasks.run(
             QCoreApplication.translate("Application", "Daily backup"), _daily_backup, Path(self.db.path)
         )
         task.failed.connect(self._on_daily_backup_failed)
         task.succeeded.connect(self._on_daily_backup_succeeded)
-        return self.window
 
     def _on_daily_backup_succeeded(self, made: object) -> None:
         if made is not None and self.window is not None:
@@ -117,10 +205,7 @@ class Shell(QObject):
         """Close the window, release the file, restore on the lane, reopen, and ask for sign-in again."""
         from core.db.opening import open_database
 
-        window, self.window = self.window, None
-        window.closed.disconnect(self._on_window_closed)
-        window.close()
-        window.deleteLater()
+        self._close_window()
         self.tasks.wait_for_done()
         path = Path(self.db.path)
         self.db.dispose()
@@ -233,29 +318,60 @@ def _choose_database(db_path: Path | None, demo: bool, tasks: TaskRunner) -> tup
     return _FIRST_RUN_QUIT, None
 
 
+def start_fast(path: Path, tasks: TaskRunner) -> Shell | None:
+    """The fast start for an existing file: a read-only look, the instance lock, the signed-out window shown.
+
+    Returns None (nothing shown, nothing held) when the file is not plainly usable — missing, damaged, foreign,
+    newer, busy or held by another window: the careful path then explains it, as before. Imports nothing heavy.
+    """
+    from core.db.inspection import inspect_database
+    from core.db.lock import InstanceLock
+
+    if not inspect_database(path).usable:
+        return None
+    try:
+        lock = InstanceLock(path).acquire()
+    except DatabaseProblem:
+        return None
+    shell = Shell(None, tasks)
+    shell.open_signed_out(path, lock)
+    return shell
+
+
+def _fast_path_file(db_path: Path | None, demo: bool) -> Path | None:
+    if demo:
+        return None
+    if db_path is not None:
+        return Path(db_path)
+    from core.paths import default_database
+
+    path = default_database()
+    return path if path.exists() else None
+
+
 def run(db_path: Path | None, *, demo: bool = False) -> int:
     """Start the GUI; returns the process exit code (2 when the database could not be used)."""
     app = prepare_application()
     app.setQuitOnLastWindowClosed(False)
     tasks = TaskRunner()
-    db, demo_folder = _choose_database(db_path, demo, tasks)
-    if db is _FIRST_RUN_QUIT:
-        return EXIT_OK
-    if db is None:
-        if demo_folder is not None:
-            shutil.rmtree(demo_folder, ignore_errors=True)
-        return EXIT_DATABASE_PROBLEM
-    shell = Shell(db, tasks)
-    try:
-        actor = shell.sign_in()
-        if actor is None:
+    demo_folder: Path | None = None
+    path = _fast_path_file(db_path, demo)
+    shell = start_fast(path, tasks) if path is not None else None
+    if shell is None:
+        db, demo_folder = _choose_database(db_path, demo, tasks)
+        if db is _FIRST_RUN_QUIT:
             return EXIT_OK
-        shell.show_main_window(actor)
+        if db is None:
+            if demo_folder is not None:
+                shutil.rmtree(demo_folder, ignore_errors=True)
+            return EXIT_DATABASE_PROBLEM
+        shell = Shell(db, tasks)
+        shell.show_signed_out(db)
+    try:
         app.exec()
         return shell.exit_code
     finally:
         tasks.wait_for_done(5000)
-        if shell.db is not None:
-            shell.db.dispose()
+        shell.dispose()
         if demo_folder is not None:
             shutil.rmtree(demo_folder, ignore_errors=True)

@@ -3,16 +3,23 @@
 Pages are imported and built on first visit (start-up stays light: nothing heavy is imported before the window
 paints). ``first_painted`` fires once after the first paint; the start-up benchmark waits on it.
 Switching language rebuilds the navigation and every page in the new language, keeping the current page.
+
+Start-up paints the window signed out first (:meth:`MainWindow.signed_out`): the navigation disabled and the
+sign-in form — or the owner-account form when the studio has none — in the content area, while the database
+still opens on the lane. A successful sign-in switches it to the normal state (:meth:`MainWindow.signed_in`).
 """
 
 from __future__ import annotations
 
 import importlib
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QPaintEvent, QShortcut
 from PySide6.QtWidgets import (
+    QDialog,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -29,6 +36,7 @@ from ui.context import PageContext
 from ui.labels import role_name
 from ui.pages import PAGES, nav_titles
 from ui.qtcompat import emit
+from ui.startup import opened_database
 from ui.tasks import TaskRunner
 
 
@@ -40,22 +48,42 @@ def _ledger_head(db: Any, **_lane: Any) -> Any:
 
 
 class MainWindow(QMainWindow):
-    """``MainWindow(db, actor)``; ``restore_requested(path)`` and ``closed()`` are for the application."""
+    """``MainWindow(db, actor)`` signed in, or ``MainWindow.signed_out(db_or_opening, tasks)`` showing the sign-in.
+
+    ``restore_requested(path)`` and ``closed()`` are for the application; ``became_signed_in(actor)`` follows a
+    sign-in through the embedded form. ``first_painted`` fires after the first paint (in either state) and
+    ``signed_in_painted`` after the first paint in the signed-in state.
+    """
 
     first_painted = Signal()
+    signed_in_painted = Signal()
+    became_signed_in = Signal(object)
     page_shown = Signal(str)
     restore_requested = Signal(object)
     closed = Signal()
 
     def __init__(
-        self, db: Any, actor: Actor, tasks: TaskRunner | None = None, parent: QWidget | None = None
+        self,
+        db: Any,
+        actor: Actor | None,
+        tasks: TaskRunner | None = None,
+        parent: QWidget | None = None,
+        *,
+        has_owner: bool | None = None,
     ) -> None:
         super().__init__(parent)
-        self.db = db
         self.actor = actor
         self.tasks = tasks or TaskRunner(self)
-        self.context = PageContext(db=db, actor=actor, tasks=self.tasks)
+        self.database_path = Path(db.path)
+        self.db: Any = db if actor is not None else None
+        self.context: PageContext | None = None
+        if actor is not None:
+            self.context = PageContext(db=db, actor=actor, tasks=self.tasks)
+        self._source = db
+        self.sign_in_form: QDialog | None = None
+        self._sign_in_panel: QWidget | None = None
         self._painted = False
+        self._signed_in_paint_pending = actor is not None
         self._pages: dict[int, QWidget] = {}
         self.resize(QSize(1180, 740))
         self.setMinimumSize(QSize(900, 560))
@@ -88,8 +116,95 @@ class MainWindow(QMainWindow):
             shortcut.activated.connect(lambda index=number - 1: self.show_page(index))
         self.nav.currentRowChanged.connect(self._on_nav_current_row_changed)
         self._fill_texts()
+        if actor is None:
+            self._show_sign_in_form(has_owner)
+            return
         self.show_page(0)
         QTimer.singleShot(0, self.refresh_ledger_head)
+
+    @classmethod
+    def signed_out(
+        cls, db: Any, tasks: TaskRunner, *, has_owner: bool | None = None, parent: QWidget | None = None
+    ) -> MainWindow:
+        """The window before anyone signed in: navigation disabled, the sign-in form in the content area.
+
+        ``db`` is a core ``Database`` or a ``ui.startup.OpeningDatabase`` the lane is still opening.
+        ``has_owner`` None asks the file (read-only ``sqlite3``); False shows the owner-account form.
+        """
+        return cls(db, None, tasks, parent, has_owner=has_owner)
+
+    # -- signing in ----------------------------------------------------------------------------------------
+    def _show_sign_in_form(self, has_owner: bool | None) -> None:
+        from ui.dialogs.first_run import OwnerAccountDialog
+        from ui.dialogs.login import LoginDialog
+
+        if has_owner is None:
+            from core.db.inspection import has_active_owner
+
+            has_owner = has_active_owner(self.database_path)
+        self.nav.setEnabled(False)
+        self.nav.blockSignals(True)
+        self.nav.setCurrentRow(-1)  # no page is open yet
+        self.nav.blockSignals(False)
+        panel = QWidget()
+        panel.setObjectName("signInPanel")
+        grid = QGridLayout(panel)
+        form_class = LoginDialog if has_owner else OwnerAccountDialog
+        form = form_class(self._source, self.tasks, panel)
+        form.setWindowFlags(Qt.WindowType.Widget)  # a form inside the window, not a window of its own
+        form.setObjectName("signInForm")
+        form.setMaximumWidth(form.minimumWidth() + 80)
+        form.layout().setContentsMargins(24, 20, 24, 20)
+        form.accepted.connect(self._on_sign_in_form_accepted)
+        form.rejected.connect(self.close)
+        form.installEventFilter(self)
+        grid.addWidget(form, 1, 1)
+        grid.setRowStretch(0, 2)
+        grid.setRowStretch(2, 3)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(2, 1)
+        self.sign_in_form = form
+        self._sign_in_panel = panel
+        self.stack.addWidget(panel)
+        self.stack.setCurrentWidget(panel)
+        form.username.setFocus()
+
+    def _on_sign_in_form_accepted(self) -> None:
+        form = self.sign_in_form
+        if form is None or form.actor is None:
+            return
+        self.signed_in(opened_database(self._source), form.actor)
+
+    def signed_in(self, db: Any, actor: Actor) -> None:
+        """Switch from the sign-in form to the normal state for ``actor`` on ``db``, exactly as if constructed so."""
+        self.db = db
+        self._source = db
+        self.actor = actor
+        self.database_path = Path(db.path)
+        self.context = PageContext(db=db, actor=actor, tasks=self.tasks)
+        panel, self._sign_in_panel = self._sign_in_panel, None
+        self.sign_in_form = None
+        if panel is not None:
+            self.stack.removeWidget(panel)
+            panel.deleteLater()
+        self.nav.setEnabled(True)
+        self._fill_texts()
+        self.show_page(0)
+        self.nav.setFocus()
+        self._signed_in_paint_pending = True
+        self.update()
+        QTimer.singleShot(0, self.refresh_ledger_head)
+        emit(self.became_signed_in, actor)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Escape would reject (close) the embedded form and leave an empty window: it means nothing here.
+        if (
+            watched is self.sign_in_form
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() == Qt.Key.Key_Escape
+        ):
+            return True
+        return super().eventFilter(watched, event)
 
     # -- texts ---------------------------------------------------------------------------------------------
     def _fill_texts(self) -> None:
@@ -105,16 +220,21 @@ class MainWindow(QMainWindow):
             self.nav.addItem(item)
         self.nav.setCurrentRow(current)
         self.nav.blockSignals(False)
-        self.who.setText(
-            self.tr("Signed in: %1 (%2)")
-            .replace("%1", self.actor.display_name)
-            .replace("%2", role_name(self.actor.role))
-        )
-        self.database.setText(self.tr("Database: %1").replace("%1", self.db.path.name))
-        self.database.setToolTip(str(self.db.path))
+        if self.actor is None:
+            self.who.setText(self.tr("Not signed in"))
+        else:
+            self.who.setText(
+                self.tr("Signed in: %1 (%2)")
+                .replace("%1", self.actor.display_name)
+                .replace("%2", role_name(self.actor.role))
+            )
+        self.database.setText(self.tr("Database: %1").replace("%1", self.database_path.name))
+        self.database.setToolTip(str(self.database_path))
 
     def refresh_ledger_head(self) -> None:
-        """Read the ledger head on the lane and show its count and short hash."""
+        """Read the ledger head on the lane and show its count and short hash (nothing while signed out)."""
+        if self.db is None:
+            return
         if not self.ledger.text():
             self.ledger.setText(self.tr("Ledger: reading…"))
         task = self.tasks.run(self.tr("Reading the ledger head"), _ledger_head, self.db)
@@ -133,7 +253,12 @@ class MainWindow(QMainWindow):
 
     # -- pages ---------------------------------------------------------------------------------------------
     def show_page(self, index: int) -> QWidget:
-        """Show page ``index`` (0–7), building it on first visit; returns the page widget."""
+        """Show page ``index`` (0–7), building it on first visit; returns the page widget.
+
+        While signed out nothing else can be shown: returns the sign-in panel.
+        """
+        if self.context is None:
+            return self.stack.currentWidget()
         index = max(0, min(index, len(PAGES) - 1))
         page = self._pages.get(index)
         if page is None:
@@ -185,6 +310,9 @@ class MainWindow(QMainWindow):
     def switch_language(self, language: str) -> None:
         """Apply and remember ``language``, then rebuild every text and page in it, staying on the same page."""
         translation.switch_language(language)
+        if self.context is None:
+            self._fill_texts()
+            return
         current = self.stack.currentIndex()
         current_index = next((i for i, page in self._pages.items() if self.stack.indexOf(page) == current), 0)
         settings_tab = None
@@ -206,6 +334,9 @@ class MainWindow(QMainWindow):
         if not self._painted:
             self._painted = True
             QTimer.singleShot(0, lambda: emit(self.first_painted))
+        if self._signed_in_paint_pending and self.actor is not None:
+            self._signed_in_paint_pending = False
+            QTimer.singleShot(0, lambda: emit(self.signed_in_painted))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         super().closeEvent(event)

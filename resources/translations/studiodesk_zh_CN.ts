@@ -4,6 +4,10 @@
 <context>
     <name>Application</name>
     <message>
+        <source>Opening the database</source>
+        <translation>正在打开数据库</translation>
+    </message>
+    <message>
         <source>Daily backup</source>
         <translation>每日自动备份</translation>
     </message>
@@ -380,6 +384,10 @@ Start with the demo studio to look around (staff, products and sessions of an ex
 </context>
 <context>
     <name>MainWindow</name>
+    <message>
+        <source>Not signed in</source>
+        <translation>尚未登录</translation>
+    </message>
     <message>
         <source>Signed in: %1 (%2)</source>
         <translation>当前登录：%1（%2）</translation>
