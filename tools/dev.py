@@ -86,7 +86,7 @@ def ensure_venv() -> None:
 
 def ensure_packages(extras: list[str]) -> None:
     wanted = requirements(extras)
-    stamp = VENV / ".studiodesk-requirements"
+    stamp = VENV / f".studiodesk-requirements-{'-'.join(extras) or 'app'}"
     digest = hashlib.sha256("\n".join(wanted).encode()).hexdigest()
     if stamp.exists() and stamp.read_text() == digest:
         return
