@@ -16,6 +16,7 @@ i18n.register(
         ),
         "selftest.qt_font": ("界面字体：{family}", "interface font: {family}"),
         "selftest.qt_translation": ("中文界面译文已加载", "Chinese interface translation loads"),
+        "selftest.qt_pages": ("{n} 个页面的程序模块齐全", "the modules of all {n} pages load"),
     }
 )
 
@@ -46,6 +47,14 @@ def run_qt_self_test(out=print) -> int:
             raise RuntimeError("translation did not load")
         QCoreApplication.installTranslator(translator)
         out(f"  [{i18n.t('selftest.ok')}] " + i18n.t("selftest.qt_translation"))
+        # Pages are imported by name on first visit; a frozen build that left one out fails here, not later.
+        import importlib
+
+        from ui.pages import PAGES
+
+        for spec in PAGES:
+            getattr(importlib.import_module(spec.module), spec.class_name)
+        out(f"  [{i18n.t('selftest.ok')}] " + i18n.t("selftest.qt_pages", n=len(PAGES)))
     except Exception as exc:
         failed = 1
         out(f"  [{i18n.t('selftest.fail')}] Qt: {type(exc).__name__}: {exc}")
