@@ -128,9 +128,14 @@ def install_audit(target: Any) -> None:
 
     Idempotent: installing twice on the same target does not double the events.
     """
-    if not event.contains(target, "before_flush", _before_flush):
-        event.listen(target, "before_flush", _before_flush)
-        event.listen(target, "after_flush", _after_flush)
+    # A mark on the target itself, not event.contains(): SQLAlchemy's registry is keyed by id(), and a new
+    # sessionmaker that reuses a collected one's id() was seen as "already listening" — its flushes went
+    # unaudited (about one Database in 40).
+    if getattr(target, "_studiodesk_audited", False):
+        return
+    event.listen(target, "before_flush", _before_flush)
+    event.listen(target, "after_flush", _after_flush)
+    target._studiodesk_audited = True
 
 
 def record(session: Session, action: str, entity: str, entity_id: object = "", **after: Any) -> None:

@@ -99,3 +99,27 @@ def test_ledger_entries_are_not_duplicated_into_the_audit_log(tmp_db, owner):
     with tmp_db.unit_of_work(owner) as session:
         ledger.append(session, owner, "test.note", data={"n": 1})
     assert events(tmp_db, "ledger_entries") == [] and events(tmp_db, "audit_events") == []
+
+
+def test_every_opened_database_audits_its_changes(tmp_db_path):
+    """Regression: each Database's sessions must be audited, even when Python reuses the id() of a collected
+    session factory (SQLAlchemy's event.contains() then said "already listening" and changes went unaudited)."""
+    import gc
+
+    from core.db.opening import open_database
+
+    unaudited = []
+    for attempt in range(80):
+        db = open_database(tmp_db_path)
+        with db.unit_of_work() as session:
+            session.add(Supplier(name=f"供应商{attempt}", credit_code="", contact=""))
+        with db.sessions() as session:
+            logged = session.scalars(
+                select(AuditEvent).where(AuditEvent.entity == "suppliers", AuditEvent.action == "insert")
+            ).all()
+        if len(logged) != attempt + 1:
+            unaudited.append(attempt)
+        db.dispose()
+        del db
+        gc.collect()
+    assert unaudited == []
