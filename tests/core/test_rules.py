@@ -13,7 +13,7 @@ from core.db.models import RuleSet
 
 def test_every_bundled_rule_carries_its_date_and_basis():
     bundled = rules.bundled_rules()
-    assert {"security", "backup"} <= set(bundled)
+    assert {"security", "backup", "documents", "pricing", "hosts"} <= set(bundled)
     for kind, body in bundled.items():
         assert body["kind"] == kind and isinstance(body["version"], int)
         assert date.fromisoformat(body["as_of"]) <= date.today()
@@ -28,12 +28,20 @@ def test_every_bundled_rule_carries_its_date_and_basis():
         ("security", "lock_seconds", 30),
         ("security", "min_password_length", 8),
         ("backup", "keep_daily", 7),
+        ("documents", "warn_days_before_expiry", 30),
+        ("documents", "lapsed_blocks_lineup", True),
+        ("pricing", "reference_window_days", 7),
+        ("hosts", "min_age", 16),
     ],
     ids=[
         "five_wrong_passwords_issue_2",
         "lock_30_seconds_issue_2",
         "password_at_least_8_characters",
         "keep_7_daily_backups_design_storage",
+        "warn_30_days_before_expiry_issue_3",
+        "lapsed_paper_blocks_lineup_livestream_measures_2026",
+        "original_price_window_7_days_fraud_rules_art16",
+        "hosts_at_least_16_livestream_marketing_art17",
     ],
 )
 def test_bundled_numbers(kind, key, value):
