@@ -90,11 +90,31 @@ i18n.register(
             "Verification failed: {n} problem(s). First: {first}",
         ),
         "cli.error": ("错误：{message}", "error: {message}"),
+        "cli.lint.clean": ("未发现违规用语。", "No banned or risky terms found."),
+        "cli.lint.summary": (
+            "共 {n} 处：错误 {error}，警告 {warning}，提示 {info}。",
+            "{n} finding(s): {error} error, {warning} warning, {info} info.",
+        ),
+        "cli.lint.finding": (
+            "第 {start} 字 “{term}” [{severity}] {reason}（依据：{basis}）",
+            "character {start}: “{term}” [{severity}] {reason} (basis: {basis})",
+        ),
+        "cli.lint.severity.error": ("错误", "error"),
+        "cli.lint.severity.warning": ("警告", "warning"),
+        "cli.lint.severity.info": ("提示", "info"),
+        "cli.lint.unreadable": (
+            "无法读取文件 {file}：{problem}",
+            "cannot read the file {file}: {problem}",
+        ),
+        "cli.lint.not_utf8": (
+            "文件 {file} 不是 UTF-8 编码的文字，请另存为 UTF-8 后重试",
+            "the file {file} is not UTF-8 text; save it as UTF-8 and try again",
+        ),
     }
 )
 
 # Commands whose issue has not landed yet, and the issue that brings them.
-PENDING = {"import-orders": 5, "report": 7, "lint": 3}
+PENDING = {"import-orders": 5, "report": 7}
 
 
 def _preferred_language(argv: Sequence[str]) -> str:
@@ -184,6 +204,8 @@ def run_command(args: argparse.Namespace) -> int:
     if args.command in PENDING:
         return _fail(i18n.t("cli.not_available", command=args.command, issue=PENDING[args.command]))
     try:
+        if args.command == "lint":
+            return _lint(args.text, args.file, args.category, as_json=args.json)
         if args.command == "verify":
             return _verify(database_path(args), as_json=args.json)
         if args.command == "backup":
@@ -262,3 +284,42 @@ def _restore(path: Path, source: Path) -> int:
     pre = restore(SYSTEM, path, source)
     print(i18n.t("cli.restore.done", source=source, pre=pre))
     return EXIT_OK
+
+
+def _lint(text: str | None, file: Path | None, category: str | None, *, as_json: bool) -> int:
+    """Print the findings (DESIGN §Command line); exit 1 when any is error-level, 2 on an unusable file/category."""
+    from core.domain.lint import lint
+
+    if file is not None:
+        try:
+            text = file.read_bytes().decode("utf-8-sig")
+        except UnicodeDecodeError:
+            return _fail(i18n.t("cli.lint.not_utf8", file=file))
+        except OSError as exc:
+            return _fail(i18n.t("cli.lint.unreadable", file=file, problem=exc.strerror or type(exc).__name__))
+    try:
+        findings = lint(text or "", category)
+    except ValueError as exc:
+        return _fail(str(exc))
+    if as_json:
+        keys = ("term", "start", "end", "category", "severity", "basis", "reason")
+        rows = [{key: getattr(f, key) for key in keys} for f in findings]
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+    elif not findings:
+        print(i18n.t("cli.lint.clean"))
+    else:
+        for f in findings:
+            severity = i18n.t(f"cli.lint.severity.{f.severity}")
+            print(
+                i18n.t(
+                    "cli.lint.finding",
+                    start=f.start + 1,
+                    term=f.term,
+                    severity=severity,
+                    reason=f.reason,
+                    basis=f.basis,
+                )
+            )
+        counts = {level: sum(f.severity == level for f in findings) for level in ("error", "warning", "info")}
+        print(i18n.t("cli.lint.summary", n=len(findings), **counts))
+    return EXIT_CHECK_FAILED if any(f.severity == "error" for f in findings) else EXIT_OK

@@ -44,8 +44,6 @@ def test_lang_flag_overrides_the_environment():
         (["report", "monthly", "--month", "2026-10", "--out", "x.pdf"], "7"),
         (["report", "session", "3", "--out", "x.pdf"], "7"),
         (["report", "evidence", "SH-202611-0042", "--out", "x.pdf"], "7"),
-        (["lint", "全网最低价"], "3"),
-        (["lint", "--category", "food", "--json", "--file", "script.txt"], "3"),
     ],
 )
 def test_commands_of_later_issues_parse_and_say_not_available(args, issue):
@@ -53,6 +51,57 @@ def test_commands_of_later_issues_parse_and_say_not_available(args, issue):
     assert result.returncode == 2
     assert "尚未提供" in result.stderr and issue in result.stderr
     assert not (ROOT / "x.pdf").exists()
+
+
+def test_lint_prints_each_finding_in_chinese_and_exits_1_on_an_error_term():
+    result = cli("lint", "第一次来的朋友，这款全网最低价")
+    assert result.returncode == 1, result.stderr
+    assert "“全网最低价”" in result.stdout and "错误" in result.stdout and "广告法" in result.stdout
+    assert "第一次" not in result.stdout
+
+
+def test_lint_of_clean_or_warning_only_text_exits_0():
+    assert cli("lint", "第一次来的朋友，唯一的缺点是最后一单了").returncode == 0
+    warned = cli("--lang", "en", "lint", "限时秒杀")
+    assert warned.returncode == 0 and "warning" in warned.stdout
+
+
+def test_lint_json_from_a_file_gives_offsets_and_category_severity(tmp_path):
+    script = tmp_path / "script.txt"
+    script.write_text("Hi 家人们，可以治疗失眠", encoding="utf-8")
+    result = cli("lint", "--category", "food", "--json", "--file", str(script))
+    assert result.returncode == 1, result.stderr
+    findings = json.loads(result.stdout)
+    text = script.read_text(encoding="utf-8")
+    assert [(f["term"], f["severity"], f["category"]) for f in findings] == [
+        ("治疗", "error", "medical"),
+        ("失眠", "error", "medical"),
+    ]
+    assert all(text[f["start"] : f["end"]] == f["term"] and f["basis"] for f in findings)
+
+
+@pytest.mark.parametrize(
+    ("make", "words"),
+    [
+        (lambda p: None, "script.txt"),
+        (lambda p: p.write_bytes("全网最低价".encode("gbk")), "UTF-8"),
+        (lambda p: p.mkdir(), "script.txt"),
+    ],
+    ids=["missing", "not_utf8", "a_folder"],
+)
+def test_lint_an_unusable_file_says_which_in_one_line_and_exits_2(tmp_path, make, words):
+    path = tmp_path / "script.txt"
+    make(path)
+    result = cli("lint", "--file", str(path))
+    assert result.returncode == 2
+    assert words in result.stderr and str(path) in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1 and result.stdout == ""
+
+
+def test_lint_an_unknown_category_names_the_allowed_ones_and_exits_2():
+    result = cli("--lang", "en", "lint", "--category", "toys", "最好")
+    assert result.returncode == 2
+    assert "toys" in result.stderr and "cosmetics" in result.stderr and "health_food" in result.stderr
 
 
 @pytest.mark.parametrize(
