@@ -50,6 +50,12 @@ i18n.register(
         "cli.report.evidence": ("工单证据包", "a ticket's evidence pack"),
         "cli.report.ticket": ("工单编号，例如 SH-202611-0042", "the ticket code, e.g. SH-202611-0042"),
         "cli.report.out": ("输出的 PDF 文件", "the PDF file to write"),
+        "cli.report.prelive": (
+            "开播前确认单（一页 A4，供主播上播前阅读签字）",
+            "the pre-live sheet (one A4 page for the host to read and sign before going on air)",
+        ),
+        "cli.report.written": ("已生成：{path}", "Written: {path}"),
+        "cli.report.unwritable": ("无法写入 {file}：{problem}", "cannot write {file}: {problem}"),
         "cli.lint": ("检查话术中的违规用语", "check sales wording for banned or risky terms"),
         "cli.lint.category": ("商品类目（影响严重程度）", "product category (changes severity)"),
         "cli.lint.text": ("要检查的文字", "the text to check"),
@@ -156,6 +162,9 @@ def build_parser() -> argparse.ArgumentParser:
     k = kinds.add_parser("session", help=t("cli.report.session"))
     k.add_argument("session_id", type=int, metavar="SESSION_ID", help=t("cli.report.session_id"))
     k.add_argument("--out", required=True, type=Path, metavar="FILE.pdf", help=t("cli.report.out"))
+    k = kinds.add_parser("prelive", help=t("cli.report.prelive"), description=t("cli.report.prelive"))
+    k.add_argument("session_id", type=int, metavar="SESSION_ID", help=t("cli.report.session_id"))
+    k.add_argument("--out", required=True, type=Path, metavar="FILE.pdf", help=t("cli.report.out"))
     k = kinds.add_parser("evidence", help=t("cli.report.evidence"))
     k.add_argument("ticket_code", metavar="TICKET_CODE", help=t("cli.report.ticket"))
     k.add_argument("--out", required=True, type=Path, metavar="FILE.pdf", help=t("cli.report.out"))
@@ -201,6 +210,11 @@ def run_command(args: argparse.Namespace) -> int:
     """Run one command (not the GUI, not self-test's Qt half). Returns the exit code."""
     from core.errors import StudioDeskError
 
+    if args.command == "report" and args.report_kind == "prelive":
+        try:
+            return _report_prelive(database_path(args), args.session_id, args.out)
+        except StudioDeskError as exc:
+            return _fail(str(exc))
     if args.command in PENDING:
         return _fail(i18n.t("cli.not_available", command=args.command, issue=PENDING[args.command]))
     try:
@@ -264,6 +278,45 @@ def report_as_dict(report: object) -> dict[str, object]:
             {"kind": p.kind, "seq": p.seq, "subject": p.subject, "message": p.message} for p in problems
         ],
     }
+
+
+def _report_prelive(path: Path, session_id: int, out: Path) -> int:
+    """Write the pre-live sheet of ``session_id`` to ``out`` atomically (temp file + rename; nothing on error)."""
+    import os
+    import tempfile
+    from datetime import UTC, datetime
+    from zoneinfo import ZoneInfo
+
+    from core.db.opening import open_database
+    from core.reports.prelive_sheet import build_prelive_sheet
+    from core.services.prelive import prelive_sheet_data
+    from core.services.studio import get_profile
+
+    db = open_database(path)
+    try:
+        with db.sessions() as session:
+            now = datetime.now(UTC)
+            today = now.astimezone(ZoneInfo(get_profile(session).timezone or "Asia/Shanghai")).date()
+            data = prelive_sheet_data(session, session_id, today=today, now=now)
+    finally:
+        db.dispose()
+    pdf = build_prelive_sheet(data)
+    target = out.resolve()
+    try:
+        fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    except OSError as exc:
+        return _fail(i18n.t("cli.report.unwritable", file=out, problem=exc.strerror or type(exc).__name__))
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(pdf)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp, target)
+    except OSError as exc:
+        Path(temp).unlink(missing_ok=True)
+        return _fail(i18n.t("cli.report.unwritable", file=out, problem=exc.strerror or type(exc).__name__))
+    print(i18n.t("cli.report.written", path=out))
+    return EXIT_OK
 
 
 def _backup(path: Path, out: Path | None) -> int:

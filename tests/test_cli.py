@@ -230,3 +230,26 @@ def test_restore_is_refused_while_the_app_has_the_database_open(tmp_db_path, tmp
     assert result.returncode == 2
     assert str(tmp_db_path) in result.stderr and len(result.stderr.strip().splitlines()) == 1
     assert tmp_db_path.read_bytes() == before
+
+
+def test_report_prelive_writes_a_one_page_sheet_of_a_sample_session(tmp_path):
+    from pypdf import PdfReader
+
+    db = tmp_path / "studio.db"
+    db.write_bytes((ROOT / "studio.db.sample").read_bytes())
+    out = tmp_path / "prelive.pdf"
+    result = cli("--db", str(db), "report", "prelive", "28", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert str(out) in result.stdout
+    reader = PdfReader(out)
+    assert len(reader.pages) == 1
+    assert "开播前确认单" in reader.pages[0].extract_text()
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".prelive")] == []  # no temp file left
+
+
+def test_report_prelive_of_an_unknown_session_names_it_exits_2_and_writes_nothing(tmp_db_path, tmp_path):
+    out = tmp_path / "prelive.pdf"
+    result = cli("--db", str(tmp_db_path), "report", "prelive", "4242", "--out", str(out))
+    assert result.returncode == 2
+    assert "4242" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    assert [p.name for p in tmp_path.iterdir() if "prelive" in p.name] == []  # nothing half-written

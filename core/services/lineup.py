@@ -167,13 +167,8 @@ def add_to_lineup(
     else:
         reason = ""  # nothing to override: a stray reason is not recorded as an override
 
-    source: Literal["entered", "earlier_sessions", "none"] = "entered"
-    lowest = lowest_7d_fen
-    if lowest is None:
-        lowest = lowest_from_earlier_sessions(session, live, product_id)
-        source = "earlier_sessions" if lowest is not None else "none"
-    check = check_price_claim(
-        claimed_original_fen, live_price_fen, lowest, rules=rules.active_rule(session, "pricing")
+    lowest, source, check = _price_check(
+        session, live, product_id, live_price_fen, claimed_original_fen, lowest_7d_fen
     )
 
     last = session.scalar(select(func.max(LineupItem.position)).where(LineupItem.session_id == live.id))
@@ -205,3 +200,68 @@ def add_to_lineup(
         override_reason=reason,
         override_by=item.override_by,
     )
+
+
+Source = Literal["entered", "earlier_sessions", "none"]
+
+
+def _price_check(
+    session: Session,
+    live: LiveSession,
+    product_id: int,
+    live_price_fen: int,
+    claimed_original_fen: int | None,
+    lowest_7d_fen: int | None,
+) -> tuple[int | None, Source, PriceClaimCheck]:
+    """The 7-day lowest (entered, else from earlier sessions), where it came from, and the claim's verdict."""
+    source: Source = "entered"
+    lowest = lowest_7d_fen
+    if lowest is None:
+        lowest = lowest_from_earlier_sessions(session, live, product_id)
+        source = "earlier_sessions" if lowest is not None else "none"
+    check = check_price_claim(
+        claimed_original_fen, live_price_fen, lowest, rules=rules.active_rule(session, "pricing")
+    )
+    return lowest, source, check
+
+
+def session_lineup(session: Session, session_id: int, *, today: date) -> tuple[LineupItemView, ...]:
+    """The session's lineup in position order, each item with its price check and its papers judged on ``today``.
+
+    A stored 7-day lowest price is used as entered (or as taken from earlier sessions when the item was added);
+    when none is stored it is looked up in earlier sessions now. Read-only; ``InvalidInput`` for an unknown session.
+    """
+    live = session.get(LiveSession, session_id) if session_id is not None else None
+    if live is None:
+        raise InvalidInput(i18n.t("lineup.no_session", id=session_id), field="session_id")
+    items = session.scalars(
+        select(LineupItem)
+        .where(LineupItem.session_id == live.id)
+        .order_by(LineupItem.position, LineupItem.id)
+    ).all()
+    views = []
+    for item in items:
+        readiness = product_readiness_view(session, item.product_id, today=today)
+        lowest, source, check = _price_check(
+            session, live, item.product_id, item.live_price_fen, item.claimed_original_fen, item.lowest_7d_fen
+        )
+        if item.lowest_7d_fen is not None and item.price_evidence == "earlier_sessions":
+            source = "earlier_sessions"
+        views.append(
+            LineupItemView(
+                id=item.id,
+                session_id=live.id,
+                product_id=item.product_id,
+                product_name=readiness.name,
+                position=item.position,
+                live_price_fen=item.live_price_fen,
+                claimed_original_fen=item.claimed_original_fen,
+                lowest_7d_fen=lowest,
+                lowest_source=source,
+                price_check=check,
+                readiness=readiness,
+                override_reason=item.override_reason,
+                override_by=item.override_by,
+            )
+        )
+    return tuple(views)

@@ -258,6 +258,25 @@
     </message>
 </context>
 <context>
+    <name>ExemptionDialog</name>
+    <message>
+        <source>Record an exemption</source>
+        <translation>记录豁免</translation>
+    </message>
+    <message>
+        <source>Why it is acceptable here, where the proof is kept</source>
+        <translation>为什么在这里可以用、证明材料放在哪里</translation>
+    </message>
+    <message>
+        <source>“%1” may stay in the script only for one of these reasons (SAMR guide, 2023):</source>
+        <translation>“%1”只有符合以下理由之一才可保留在话术中（市场监管总局《广告绝对化用语执法指南》，2023）：</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunChoiceDialog</name>
     <message>
         <source>Welcome to StudioDesk</source>
@@ -608,6 +627,97 @@ Start with the demo studio to look around (staff, products and sessions of an ex
     </message>
 </context>
 <context>
+    <name>ScriptChecker</name>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>Exempted</source>
+        <translation>已豁免</translation>
+    </message>
+    <message>
+        <source>Basis: %1</source>
+        <translation>依据：%1</translation>
+    </message>
+    <message>
+        <source>Script title, e.g. 面膜开场</source>
+        <translation>话术标题，例如：面膜开场</translation>
+    </message>
+    <message>
+        <source>Save script</source>
+        <translation>保存话术</translation>
+    </message>
+    <message>
+        <source>Script</source>
+        <translation>话术</translation>
+    </message>
+    <message>
+        <source>Product category</source>
+        <translation>商品类目</translation>
+    </message>
+    <message>
+        <source>Paste or type the host&apos;s wording here; risky terms are marked as you type.</source>
+        <translation>在这里粘贴或输入主播话术，风险用语会随输入标出。</translation>
+    </message>
+    <message>
+        <source>Term</source>
+        <translation>用语</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Record exemption</source>
+        <translation>记录豁免</translation>
+    </message>
+    <message>
+        <source>You may read scripts here; changing them needs the scripts right.</source>
+        <translation>你可以在这里查看话术；修改话术需要“修改话术”权限。</translation>
+    </message>
+    <message>
+        <source>General goods</source>
+        <translation>普通商品</translation>
+    </message>
+    <message>
+        <source>New script</source>
+        <translation>新话术</translation>
+    </message>
+    <message>
+        <source>Untitled (#%1)</source>
+        <translation>未命名（#%1）</translation>
+    </message>
+    <message>
+        <source>No risky wording found.</source>
+        <translation>未发现风险用语。</translation>
+    </message>
+    <message>
+        <source>%1 errors, %2 warnings, %3 notes, %4 exempted</source>
+        <translation>%1 处错误，%2 处警告，%3 处提示，%4 处已豁免</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>Exemption recorded in the ledger.</source>
+        <translation>豁免已记入账本。</translation>
+    </message>
+</context>
+<context>
     <name>SessionsPage</name>
     <message>
         <source>Live sessions</source>
@@ -619,11 +729,15 @@ Start with the demo studio to look around (staff, products and sessions of an ex
     </message>
     <message>
         <source>Session planning arrives with the pre-live issue (#3)</source>
-        <translation>场次规划将随直播前准备议题（#3）上线</translation>
+        <translation>场次计划将随直播前准备议题（#3）上线</translation>
     </message>
     <message>
-        <source>Each session (场次) with its platform, shop, planned and actual times, hosts and product lineup — live price, claimed original price and the evidence for it — and the pre-live checklist: every item done, not applicable with a reason, or waived by the owner, with evidence. The host&apos;s script lint lives here too.</source>
-        <translation>每个场次的平台、店铺、计划与实际时间、主播和商品排品——直播价、标称原价及其依据——以及开播前检查清单：每一项或已完成，或注明原因不适用，或由店主注明原因豁免，并附证据。主播话术检查也在这里。</translation>
+        <source>Session planning (platform, hosts, lineup and the pre-live checklist) is still coming with issue #3. The script checker below already works: type or paste the wording and risky terms are marked.</source>
+        <translation>场次计划（平台、主播、商品排期和开播检查清单）还在开发中（#3）。下面的话术检查已经可以使用：输入或粘贴话术，风险用语会被标出。</translation>
+    </message>
+    <message>
+        <source>Script check</source>
+        <translation>话术检查</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,352 @@
+"""The pre-live sheet PDF (开播前确认单): one A4 page the host reads and signs before going on air.
+
+Contract: :func:`build_prelive_sheet` lays out a :class:`core.services.prelive.PreliveSheet` (all text already in the
+core language) and returns the PDF bytes. Every style, table style and canvas string names the embedded CJK font
+(:func:`core.reports.fonts.register_fonts`), otherwise Chinese prints as black boxes. The sheet must stay on one
+page: it is built at a comfortable size and the type shrinks step by step until it fits (a lineup of ~10 products
+and the 15-item checklist fit at the normal size).
+"""
+
+from __future__ import annotations
+
+from io import BytesIO
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+from core import i18n
+from core.reports.fonts import register_fonts
+from core.services.prelive import PreliveSheet
+
+i18n.register(
+    {
+        "prelive_pdf.title": ("开播前确认单", "Pre-live sheet"),
+        "prelive_pdf.studio": ("直播间", "Studio"),
+        "prelive_pdf.session": ("场次", "Session"),
+        "prelive_pdf.platform": ("平台 / 店铺", "Platform / shop"),
+        "prelive_pdf.planned": ("计划时间", "Planned"),
+        "prelive_pdf.hosts": ("主播", "Hosts"),
+        "prelive_pdf.none": ("（未指定）", "(none)"),
+        "prelive_pdf.lineup": ("商品排品", "Lineup"),
+        "prelive_pdf.lineup.empty": ("本场还没有排品。", "No products in this lineup yet."),
+        "prelive_pdf.col.pos": ("序", "#"),
+        "prelive_pdf.col.product": ("商品", "Product"),
+        "prelive_pdf.col.live": ("直播价", "Live price"),
+        "prelive_pdf.col.original": ("原价", "Claimed 原价"),
+        "prelive_pdf.col.lowest": ("7日最低", "7-day low"),
+        "prelive_pdf.col.verdict": ("原价核验", "Claim check"),
+        "prelive_pdf.col.papers": ("证照", "Papers"),
+        "prelive_pdf.checklist": ("开播检查", "Pre-live checklist"),
+        "prelive_pdf.checklist.counts": (
+            "未完成 {open} · 已完成 {done} · 不适用 {na} · 豁免 {waived}",
+            "open {open} · done {done} · n.a. {na} · waived {waived}",
+        ),
+        "prelive_pdf.col.item": ("检查项", "Item"),
+        "prelive_pdf.col.required": ("必查", "Req."),
+        "prelive_pdf.col.state": ("状态", "State"),
+        "prelive_pdf.col.who": ("签字人 / 时间", "By / when"),
+        "prelive_pdf.col.reason": ("理由", "Reason"),
+        "prelive_pdf.yes": ("是", "yes"),
+        "prelive_pdf.no": ("否", "no"),
+        "prelive_pdf.gate": ("开播闸门：{text}", "Go-live gate: {text}"),
+        "prelive_pdf.lint": ("话术检查", "Script check"),
+        "prelive_pdf.lint.none": ("本场还没有话术。", "No script yet."),
+        "prelive_pdf.col.script": ("话术", "Script"),
+        "prelive_pdf.col.error": ("错误", "Error"),
+        "prelive_pdf.col.warning": ("警告", "Warning"),
+        "prelive_pdf.col.info": ("提示", "Info"),
+        "prelive_pdf.col.exempted": ("已豁免", "Exempted"),
+        "prelive_pdf.signatures": ("签字", "Signatures"),
+        "prelive_pdf.sign.host": ("主播签字：", "Host signature:"),
+        "prelive_pdf.sign.operator": ("场控 / 运营签字：", "Operator signature:"),
+        "prelive_pdf.sign.date": ("日期：", "Date:"),
+        "prelive_pdf.sign.note": (
+            "签字即确认已阅读本单，并按本单所列价格、证照与话术要求直播。",
+            "Signing confirms the signer has read this sheet and will stream by its prices, papers and wording.",
+        ),
+        "prelive_pdf.footer": (
+            "账本头：{count} 条 / {hash}　·　生成于 {at}（{tz}）　·　第 {page} 页",
+            "Ledger head: {count} / {hash}  ·  generated {at} ({tz})  ·  page {page}",
+        ),
+    }
+)
+
+_RED = "#b3261e"
+_AMBER = "#8a5a00"
+_GREEN = "#1e6b34"
+_GRID = colors.HexColor("#9aa0a6")
+_HEAD_BG = colors.HexColor("#e8eaed")
+_SIZES = (8.5, 8.0, 7.5, 7.0, 6.5, 6.0, 5.5)
+_MARGIN = 12 * mm
+_WIDTH = A4[0] - 2 * _MARGIN
+
+
+class _Styles:
+    def __init__(self, font: str, size: float) -> None:
+        lead = size * 1.25
+        self.size = size
+        self.font = font
+        self.title = ParagraphStyle(
+            "title", fontName=font, fontSize=size * 2, leading=size * 2.4, alignment=TA_CENTER, wordWrap="CJK"
+        )
+        self.h2 = ParagraphStyle(
+            "h2", fontName=font, fontSize=size * 1.3, leading=size * 1.6, spaceBefore=size * 0.6,
+            spaceAfter=size * 0.3, wordWrap="CJK",
+        )  # fmt: skip
+        self.body = ParagraphStyle("body", fontName=font, fontSize=size, leading=lead, wordWrap="CJK")
+        self.cell = ParagraphStyle(
+            "cell", fontName=font, fontSize=size * 0.95, leading=lead * 0.95, wordWrap="CJK"
+        )
+        self.head = ParagraphStyle(
+            "head",
+            fontName=font,
+            fontSize=size * 0.95,
+            leading=lead * 0.95,
+            wordWrap="CJK",
+            textColor=colors.black,
+        )
+        self.small = ParagraphStyle(
+            "small", fontName=font, fontSize=size * 0.85, leading=lead * 0.85, wordWrap="CJK"
+        )
+
+    def table(self, *extra: tuple) -> TableStyle:
+        return TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), self.font),
+                ("FONTSIZE", (0, 0), (-1, -1), self.size * 0.95),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("GRID", (0, 0), (-1, -1), 0.4, _GRID),
+                ("BACKGROUND", (0, 0), (-1, 0), _HEAD_BG),
+                ("TOPPADDING", (0, 0), (-1, -1), 1.2),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 1.6),
+                ("LEFTPADDING", (0, 0), (-1, -1), 2.5),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 2.5),
+                *extra,
+            ]
+        )
+
+
+def _p(text: str, style: ParagraphStyle, color: str | None = None) -> Paragraph:
+    body = escape(text)
+    return Paragraph(f'<font color="{color}">{body}</font>' if color else body, style)
+
+
+def _header(data: PreliveSheet, st: _Styles) -> list:
+    t = i18n.t
+    rows = [
+        (
+            t("prelive_pdf.studio"),
+            data.studio_name or "—",
+            t("prelive_pdf.session"),
+            f"#{data.session_id} {data.title}",
+        ),
+        (
+            t("prelive_pdf.platform"),
+            f"{data.platform} / {data.shop}" if data.shop else data.platform,
+            t("prelive_pdf.planned"),
+            f"{data.planned}（{data.timezone}）",
+        ),
+        (t("prelive_pdf.hosts"), "、".join(data.hosts) or t("prelive_pdf.none"), "", ""),
+    ]
+    cells = [[_p(a, st.head), _p(b, st.cell), _p(c, st.head), _p(d, st.cell)] for a, b, c, d in rows]
+    widths = [22 * mm, 66 * mm, 22 * mm, _WIDTH - 110 * mm]
+    table = Table(cells, colWidths=widths)
+    table.setStyle(
+        st.table(
+            ("BACKGROUND", (0, 0), (-1, -1), colors.white),
+            ("BACKGROUND", (0, 0), (0, -1), _HEAD_BG),
+            ("BACKGROUND", (2, 0), (2, 1), _HEAD_BG),
+            ("SPAN", (1, 2), (3, 2)),
+        )
+    )
+    return [_p(t("prelive_pdf.title"), st.title), Spacer(1, st.size * 0.4), table]
+
+
+_PAPER_COLOR = {"lapsed": _RED, "invalid": _RED, "missing": _RED, "expiring": _AMBER, "ready": _GREEN}
+
+
+def _lineup(data: PreliveSheet, st: _Styles) -> list:
+    t = i18n.t
+    flow: list = [_p(t("prelive_pdf.lineup"), st.h2)]
+    if not data.lineup:
+        return [*flow, _p(t("prelive_pdf.lineup.empty"), st.body)]
+    keys = ("pos", "product", "live", "original", "lowest", "verdict", "papers")
+    cells = [[_p(t(f"prelive_pdf.col.{k}"), st.head) for k in keys]]
+    for row in data.lineup:
+        papers = [_p(row.papers, st.cell, _PAPER_COLOR.get(row.papers_state))]
+        if row.override:
+            papers.append(_p(row.override, st.small, _AMBER))
+        cells.append(
+            [
+                _p(str(row.position), st.cell),
+                [_p(row.product_name, st.cell), _p(row.sku, st.small, "#5f6368")],
+                _p(row.live_price, st.cell),
+                _p(row.claimed_original, st.cell),
+                _p(row.lowest_7d, st.cell),
+                _p(row.price_verdict, st.cell, _RED if row.price_flagged else None),
+                papers,
+            ]
+        )
+    money = 16 * mm
+    widths = [6.5 * mm, 47 * mm, money, money, money, 24 * mm]
+    widths.append(_WIDTH - sum(widths))
+    table = Table(cells, colWidths=widths, repeatRows=1)
+    table.setStyle(st.table())
+    return [*flow, table]
+
+
+_STATE_COLOR = {"open": _RED, "done": _GREEN, "na": None, "waived": _AMBER}
+
+
+def _checklist(data: PreliveSheet, st: _Styles) -> list:
+    t = i18n.t
+    summary = data.checklist
+    flow: list = [_p(t("prelive_pdf.checklist"), st.h2)]
+    counts = dict(summary.counts)
+    line = t("prelive_pdf.checklist.counts", **counts) if summary.started else ""
+    gate = t("prelive_pdf.gate", text=summary.gate_text)
+    gate_color = _GREEN if summary.gate_allowed else _RED
+    flow.append(
+        Paragraph(
+            (escape(line) + "　　" if line else "") + f'<font color="{gate_color}">{escape(gate)}</font>',
+            st.body,
+        )
+    )
+    if summary.override_text:
+        flow.append(_p(summary.override_text, st.body, _AMBER))
+    if not summary.rows:
+        return flow
+    keys = ("pos", "item", "required", "state", "who", "reason")
+    cells = [[_p(t(f"prelive_pdf.col.{k}"), st.head) for k in keys]]
+    for row in summary.rows:
+        who = f"{row.who} {row.at}".strip()
+        cells.append(
+            [
+                _p(str(row.position), st.cell),
+                _p(row.title, st.cell),
+                _p(t("prelive_pdf.yes") if row.required else t("prelive_pdf.no"), st.cell),
+                _p(row.state_text, st.cell, _STATE_COLOR.get(row.state)),
+                _p(who, st.small),
+                _p(row.reason, st.small),
+            ]
+        )
+    widths = [7 * mm, 98 * mm, 9 * mm, 13 * mm, 25 * mm]
+    widths.append(_WIDTH - sum(widths))
+    table = Table(cells, colWidths=widths, repeatRows=1)
+    table.setStyle(st.table())
+    return [*flow, Spacer(1, st.size * 0.3), table]
+
+
+def _lint(data: PreliveSheet, st: _Styles) -> list:
+    t = i18n.t
+    flow: list = [_p(t("prelive_pdf.lint"), st.h2)]
+    if not data.scripts:
+        return [*flow, _p(t("prelive_pdf.lint.none"), st.body)]
+    keys = ("script", "error", "warning", "info", "exempted")
+    cells = [[_p(t(f"prelive_pdf.col.{k}"), st.head) for k in keys]]
+    for script in data.scripts:
+        counts = dict(script.counts)
+        cells.append(
+            [
+                _p(script.title, st.cell),
+                _p(str(counts["error"]), st.cell, _RED if counts["error"] else None),
+                _p(str(counts["warning"]), st.cell, _AMBER if counts["warning"] else None),
+                _p(str(counts["info"]), st.cell),
+                _p(str(script.exempted), st.cell),
+            ]
+        )
+    widths = [_WIDTH - 4 * 20 * mm] + [20 * mm] * 4
+    table = Table(cells, colWidths=widths)
+    table.setStyle(st.table())
+    return [*flow, table]
+
+
+def _signatures(st: _Styles) -> list:
+    t = i18n.t
+    line = "＿" * 14
+    cells = [
+        [_p(t("prelive_pdf.sign.host") + line, st.body), _p(t("prelive_pdf.sign.date") + "＿" * 8, st.body)],
+        [
+            _p(t("prelive_pdf.sign.operator") + line, st.body),
+            _p(t("prelive_pdf.sign.date") + "＿" * 8, st.body),
+        ],
+    ]
+    table = Table(cells, colWidths=[_WIDTH * 0.62, _WIDTH * 0.38])
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), st.font),
+                ("TOPPADDING", (0, 0), (-1, -1), st.size * 0.9),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
+    return [
+        KeepTogether(
+            [_p(t("prelive_pdf.signatures"), st.h2), _p(t("prelive_pdf.sign.note"), st.small), table]
+        )
+    ]
+
+
+def _render(data: PreliveSheet, font: str, size: float) -> tuple[bytes, int]:
+    st = _Styles(font, size)
+    out = BytesIO()
+    pages = [0]
+
+    def footer(canvas, doc) -> None:  # type: ignore[no-untyped-def]
+        pages[0] = doc.page
+        canvas.saveState()
+        canvas.setFont(font, 7)
+        canvas.setFillColor(colors.HexColor("#5f6368"))
+        text = i18n.t(
+            "prelive_pdf.footer",
+            count=data.ledger_count,
+            hash=data.ledger_hash,
+            at=data.generated_at,
+            tz=data.timezone,
+            page=doc.page,
+        )
+        canvas.drawCentredString(A4[0] / 2, 7 * mm, text)
+        canvas.restoreState()
+
+    doc = SimpleDocTemplate(
+        out,
+        pagesize=A4,
+        leftMargin=_MARGIN,
+        rightMargin=_MARGIN,
+        topMargin=_MARGIN,
+        bottomMargin=_MARGIN,
+        title=f"{i18n.t('prelive_pdf.title')} #{data.session_id} {data.title}",
+        author=data.studio_name,
+        initialFontName=font,
+        initialFontSize=size,
+    )
+    story = [
+        *_header(data, st),
+        *_lineup(data, st),
+        *_checklist(data, st),
+        *_lint(data, st),
+        *_signatures(st),
+    ]
+    doc.build(story, onFirstPage=footer, onLaterPages=footer)
+    return out.getvalue(), pages[0]
+
+
+def build_prelive_sheet(data: PreliveSheet) -> bytes:
+    """The sheet as PDF bytes: one A4 page, the type shrunk only as far as needed to keep it on one page.
+
+    A lineup too long for one page even at the smallest size continues on a second page (numbered in the footer)
+    rather than being cut off.
+    """
+    font = register_fonts()
+    pdf = b""
+    for size in _SIZES:
+        pdf, pages = _render(data, font, size)
+        if pages <= 1:
+            break
+    return pdf
