@@ -21,13 +21,14 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from core import i18n, ledger
-from core.db.models import LintExemption, LiveSession, Product, Script, SessionHost, User
+from core.db.models import LiveSession, Product, Script, SessionHost, User
 from core.domain.codes import ChecklistItemState
 from core.domain.lint import lint
 from core.errors import InvalidInput
 from core.services.checklist import can_go_live
 from core.services.checklist_records import get_run
 from core.services.lineup import LineupItemView, session_lineup
+from core.services.scripts import exemptions_of, is_exempted, lint_category
 from core.services.studio import get_profile
 
 i18n.register(
@@ -256,18 +257,9 @@ def _scripts(session: Session, session_id: int, product_ids: list[int]) -> tuple
     result = []
     for script in scripts:
         product = session.get(Product, script.product_id) if script.product_id is not None else None
-        try:
-            findings = lint(script.body, product.category if product is not None else None)
-        except ValueError:  # a product category the lexicon does not know: general-goods severities
-            findings = lint(script.body)
-        exempt = set(
-            session.execute(
-                select(LintExemption.term, LintExemption.start, LintExemption.end).where(
-                    LintExemption.script_id == script.id
-                )
-            ).all()
-        )
-        remaining = [f for f in findings if (f.term, f.start, f.end) not in exempt]
+        findings = lint(script.body, lint_category(product.category if product is not None else None))
+        exemptions = exemptions_of(session, script.id)
+        remaining = [f for f in findings if not is_exempted(f, exemptions)]
         counted = Counter(f.severity for f in remaining)
         title = script.title or (
             product.name if product is not None else i18n.t("prelive.lint.session_script")
