@@ -185,19 +185,25 @@ def add_to_lineup(
     )
     session.add(item)
     session.flush()
+    return _item_view(item, view, lowest, source, check)
+
+
+def _item_view(
+    item: LineupItem, readiness: ProductReadiness, lowest: int | None, source: Source, check: PriceClaimCheck
+) -> LineupItemView:
     return LineupItemView(
         id=item.id,
-        session_id=live.id,
-        product_id=view.product_id,
-        product_name=view.name,
+        session_id=item.session_id,
+        product_id=item.product_id,
+        product_name=readiness.name,
         position=item.position,
-        live_price_fen=live_price_fen,
-        claimed_original_fen=claimed_original_fen,
+        live_price_fen=item.live_price_fen,
+        claimed_original_fen=item.claimed_original_fen,
         lowest_7d_fen=lowest,
         lowest_source=source,
         price_check=check,
-        readiness=view,
-        override_reason=reason,
+        readiness=readiness,
+        override_reason=item.override_reason,
         override_by=item.override_by,
     )
 
@@ -247,21 +253,5 @@ def session_lineup(session: Session, session_id: int, *, today: date) -> tuple[L
         )
         if item.lowest_7d_fen is not None and item.price_evidence == "earlier_sessions":
             source = "earlier_sessions"
-        views.append(
-            LineupItemView(
-                id=item.id,
-                session_id=live.id,
-                product_id=item.product_id,
-                product_name=readiness.name,
-                position=item.position,
-                live_price_fen=item.live_price_fen,
-                claimed_original_fen=item.claimed_original_fen,
-                lowest_7d_fen=lowest,
-                lowest_source=source,
-                price_check=check,
-                readiness=readiness,
-                override_reason=item.override_reason,
-                override_by=item.override_by,
-            )
-        )
+        views.append(_item_view(item, readiness, lowest, source, check))
     return tuple(views)
