@@ -8,7 +8,7 @@ from pathlib import Path
 
 from core import i18n
 from core.errors import DatabaseProblem
-from core.paths import sample_database
+from core.paths import sample_database, sample_vault, vault_dir_for
 
 i18n.register(
     {
@@ -32,6 +32,13 @@ def _sample() -> Path:
     return sample
 
 
+def _copy_vault(target: Path) -> None:
+    """The sample's evidence files go beside the copy, where its ledger expects them (``<stem>.vault``)."""
+    source = sample_vault()
+    if source.is_dir():
+        shutil.copytree(source, vault_dir_for(target), dirs_exist_ok=True)
+
+
 def prepare_demo_copy() -> Path:
     """Copy the sample into a new temporary folder and return the copy's path (``--demo``).
 
@@ -40,6 +47,7 @@ def prepare_demo_copy() -> Path:
     folder = Path(tempfile.mkdtemp(prefix="studiodesk-demo-"))
     target = folder / "studio-demo.db"
     shutil.copyfile(_sample(), target)
+    _copy_vault(target)
     return target
 
 
@@ -51,5 +59,6 @@ def install_demo_database(target: Path) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(target.name + ".partial")
     shutil.copyfile(_sample(), partial)
+    _copy_vault(target)
     partial.replace(target)
     return target

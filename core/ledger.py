@@ -32,7 +32,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from core import i18n
+from core import clock, i18n
 from core.errors import StudioDeskError
 
 i18n.register({"verify.cancelled": ("校验已取消", "Verification cancelled")})
@@ -248,7 +248,7 @@ def append(
         digest = row_digest(subject_type, tuple(raw))
     elif sid:
         raise ValueError("a subject id needs a subject type")
-    when = at or datetime.now(UTC)
+    when = at or clock.now()
     at_text = format_at(when)
     actor_id = getattr(actor, "user_id", None)
     payload = canonical_json(data or {})

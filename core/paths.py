@@ -29,6 +29,11 @@ def sample_database() -> Path:
     return project_root() / "studio.db.sample"
 
 
+def sample_vault() -> Path:
+    """The sample's evidence files (placeholder papers), copied beside every demo copy of the sample."""
+    return resource("sample.vault")
+
+
 def migrations_dir() -> Path:
     return Path(__file__).resolve().parent / "db" / "migrations"
 

@@ -29,7 +29,12 @@ def dump(path: Path) -> dict[str, list[tuple]]:
 def rebuilt(tmp_path_factory) -> Path:
     import build_sample
 
-    return build_sample.build(tmp_path_factory.mktemp("sample") / "studio.db.sample")
+    folder = tmp_path_factory.mktemp("sample")
+    return build_sample.build(folder / "studio.db.sample", folder / "sample.vault")
+
+
+def files(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def test_committed_sample_is_at_the_schema_head():
@@ -44,6 +49,54 @@ def test_committed_sample_is_what_the_script_builds(rebuilt):
     assert committed.keys() == fresh.keys()
     for table in fresh:
         assert committed[table] == fresh[table], f"table {table} differs: run tools/build_sample.py"
+
+
+def test_committed_sample_vault_is_what_the_script_builds(rebuilt):
+    from core.paths import sample_vault
+
+    assert files(sample_vault()) == files(rebuilt.parent / "sample.vault"), "run tools/build_sample.py"
+
+
+def test_a_demo_copy_verifies_with_its_papers_in_the_vault(tmp_path, monkeypatch):
+    """The demo copy carries the sample's evidence files, so verify finds the ledger and every file intact."""
+    from core import ledger
+    from core.db.opening import open_database
+    from core.demo import prepare_demo_copy
+
+    copy = prepare_demo_copy()
+    db = open_database(copy)
+    try:
+        report = ledger.verify(db)
+    finally:
+        db.dispose()
+    assert report.ok, report.first_problem
+    assert report.files_checked >= 20
+
+
+def test_sample_shows_each_pre_live_warning_on_its_today():
+    """Issue 3's sample: one paper expiring soon, one lapsed, two planned sessions in different checklist states,
+    and a script with error-level findings."""
+    import build_sample
+
+    from core.db.opening import open_database
+    from core.demo import prepare_demo_copy
+    from core.services import catalog_documents, dashboard, scripts
+
+    db = open_database(prepare_demo_copy())
+    today = build_sample.SAMPLE_NOW.date()
+    try:
+        with db.sessions() as session:
+            papers = catalog_documents.expiring_documents(session, today=today)
+            states = sorted(p.state for p in papers)
+            prepare = dashboard.sessions_to_prepare(session)
+            (script,) = scripts.list_scripts(session)
+            findings = scripts.script_findings(session, script.id)
+    finally:
+        db.dispose()
+    assert states == ["expiring", "lapsed"]
+    assert [s.open_required for s in prepare][0] < [s.open_required for s in prepare][1]
+    assert all(s.checklist_started for s in prepare)
+    assert any(f.severity == "error" for f in findings)
 
 
 def test_every_documented_demo_account_signs_in_with_its_role(rebuilt, tmp_path):
@@ -76,6 +129,6 @@ def test_sample_is_a_small_realistic_studio():
     conn.close()
     by_status = dict(sessions)
     assert by_status.get("planned") == 2
-    assert by_status.get("reviewed", 0) >= 20  # two months of streams
+    assert by_status.get("reviewed", 0) >= 20  # two months of streams, each with its signed checklist
     assert products >= 8
     assert lineups >= 100

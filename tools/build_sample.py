@@ -2,9 +2,12 @@
 
     python tools/build_sample.py [--out studio.db.sample]
 
-Deterministic: the same code gives the same rows (a test rebuilds it and compares every table). Rows go in
-through Core inserts with fixed timestamps so nothing depends on the clock; password salts come from the seed.
-The demo accounts and their password are documented in README.md.
+Deterministic: the same code gives the same rows (a test rebuilds it and compares every table and vault file).
+The studio's set-up goes in through Core inserts with fixed timestamps; its history (papers uploaded into the
+vault, checklists signed, sessions gone live, a script) is replayed through the real services under a fixed clock
+(``tools/sample_history.py``), so the ledger verifies. Password salts come from the seed. The sample's vault files
+live in ``resources/sample.vault`` and are copied beside every demo copy. The demo accounts and their password
+are documented in README.md.
 """
 
 from __future__ import annotations
@@ -25,7 +28,8 @@ from core.db import models as m
 SEED = 20261128
 STUDIO_TZ = ZoneInfo("Asia/Shanghai")
 # The sample studio's "today": sessions before it have happened, sessions after it are planned.
-SAMPLE_NOW = datetime(2026, 11, 21, 12, 0, tzinfo=STUDIO_TZ)
+SAMPLE_NOW = datetime(2026, 11, 28, 12, 0, tzinfo=STUDIO_TZ)
+LAPSED_SKU = "EL-002"  # its 3C certificate lapsed (tools/sample_history.py): planned lineups leave it out
 DEMO_PASSWORD = "studio2026"
 
 STAFF = [
@@ -79,15 +83,33 @@ def _utc(dt: datetime) -> datetime:
     return dt.astimezone(UTC)
 
 
-def build(out: Path) -> Path:
-    """Write the sample database to ``out`` (replacing it) and return the path."""
+def build(out: Path, vault: Path | None = None) -> Path:
+    """Write the sample database to ``out`` and its vault files to ``vault`` (both replaced); return ``out``."""
+    import shutil
+    import tempfile
+
+    from core.paths import sample_vault
+
+    vault = sample_vault() if vault is None else vault
+    with tempfile.TemporaryDirectory() as folder:
+        work = Path(folder) / "studio.db"
+        _build(work)
+        _compact(work)
+        out.unlink(missing_ok=True)
+        shutil.copyfile(work, out)
+        shutil.rmtree(vault, ignore_errors=True)
+        shutil.copytree(Path(folder) / "studio.vault", vault)
+    return out
+
+
+def _build(out: Path) -> None:
+    import sample_history
+
     from core import rules
     from core.db.opening import open_database
     from core.services.auth import hash_password
 
     rng = random.Random(SEED)
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{out}{suffix}").unlink(missing_ok=True)
     db = open_database(out, create=True)
     created = _utc(SAMPLE_NOW - timedelta(days=75))
     with db.engine.begin() as conn:
@@ -189,10 +211,11 @@ def build(out: Path) -> Path:
                 ) in enumerate(PRODUCTS, start=1)
             ],
         )
-        _sessions(conn, rng)
-    db.engine.dispose()
-    _compact(out)
-    return out
+        past, planned = _sessions(conn, rng)
+    sample_history.add_papers(db, PRODUCTS, SUPPLIERS, created + timedelta(days=1))
+    sample_history.run_past_checklists(db, past)
+    sample_history.prepare_planned(db, planned[0], planned[1], _utc(SAMPLE_NOW))
+    db.dispose()
 
 
 def _session_days() -> list[tuple[date, bool]]:
@@ -208,8 +231,10 @@ def _session_days() -> list[tuple[date, bool]]:
     return days
 
 
-def _sessions(conn: object, rng: random.Random) -> None:
-    sessions, hosts, lineups = [], [], []
+def _sessions(conn: object, rng: random.Random) -> tuple[list[dict], list[dict]]:
+    """Insert every session as planned; return (past, planned) for the history replay to sign and take live."""
+    sessions, hosts, lineups, past, planned_rows = [], [], [], [], []
+    lapsed = next(i for i, p in enumerate(PRODUCTS, start=1) if p[0] == LAPSED_SKU)
     host_ids = [i for i, s in enumerate(STAFF, start=1) if s[2] == "host"]
     operator_id = next(i for i, s in enumerate(STAFF, start=1) if s[2] == "operator")
     lineup_id = 0
@@ -226,19 +251,30 @@ def _sessions(conn: object, rng: random.Random) -> None:
                 "shop": "星禾优选视频号小店" if platform == "wechat" else "星禾优选旗舰店",
                 "planned_start": _utc(start),
                 "planned_end": _utc(end),
-                "actual_start": None if planned else _utc(start + timedelta(minutes=rng.randint(0, 6))),
-                "actual_end": None if planned else _utc(end + timedelta(minutes=rng.randint(-10, 25))),
-                "status": "planned" if planned else "reviewed",
-                "recording_ref": "" if planned else f"录屏/{day:%Y%m%d}-{sid:03d}.mp4",
+                "actual_start": None,
+                "actual_end": None,
+                "status": "planned",
+                "recording_ref": "",
                 "notes": "",
                 "created_by": operator_id,
                 "created_at": _utc(start - timedelta(days=3)),
             }
         )
+        history = {
+            "id": sid,
+            "planned_start": _utc(start),
+            "actual_start": _utc(start + timedelta(minutes=rng.randint(0, 6))),
+            "actual_end": _utc(end + timedelta(minutes=rng.randint(-10, 25))),
+            "recording_ref": f"录屏/{day:%Y%m%d}-{sid:03d}.mp4",
+        }
         hosts.append({"session_id": sid, "user_id": host_ids[sid % 2]})
         if sid % 3 == 0:
             hosts.append({"session_id": sid, "user_id": host_ids[(sid + 1) % 2]})
         picks = rng.sample(range(1, len(PRODUCTS) + 1), rng.randint(5, 8))
+        if planned:
+            picks = [pid for pid in picks if pid != lapsed]
+        history["special_cosmetics"] = any(PRODUCTS[pid - 1][2] == "special_cosmetics" for pid in picks)
+        (planned_rows if planned else past).append(history)
         for position, pid in enumerate(picks, start=1):
             lineup_id += 1
             list_price = PRODUCTS[pid - 1][5] * 100
@@ -261,6 +297,7 @@ def _sessions(conn: object, rng: random.Random) -> None:
     conn.execute(insert(m.LiveSession), sessions)  # type: ignore[attr-defined]
     conn.execute(insert(m.SessionHost), hosts)  # type: ignore[attr-defined]
     conn.execute(insert(m.LineupItem), lineups)  # type: ignore[attr-defined]
+    return past, planned_rows
 
 
 def _compact(path: Path) -> None:
@@ -285,8 +322,9 @@ def main() -> int:
     parser.add_argument(
         "--out", type=Path, default=Path(__file__).resolve().parent.parent / "studio.db.sample"
     )
+    parser.add_argument("--vault", type=Path, default=None, help="default: resources/sample.vault")
     args = parser.parse_args()
-    print(build(args.out))
+    print(build(args.out, args.vault))
     return 0
 
 

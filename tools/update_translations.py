@@ -2,6 +2,8 @@
 
     python tools/update_translations.py          update studiodesk_zh_CN.ts (keeps finished translations) and .qm
     python tools/update_translations.py --check  exit 1 when a string lacks its zh_CN translation or the .qm is stale
+    python tools/update_translations.py --merge F.json [F.json …]
+                                                 also fill unfinished strings from {"Context": {"English": "中文"}}
 
 Source strings are English (self.tr / QCoreApplication.translate in ui/); translations are written in the .ts
 (with Qt Linguist, pyside6-linguist, or by hand) and compiled with lrelease. The tools are PySide6's own,
@@ -86,6 +88,29 @@ def unfinished(ts_file: Path) -> list[str]:
     return missing
 
 
+def merge(ts_file: Path, catalogs: list[dict[str, dict[str, str]]]) -> int:
+    """Fill unfinished translations in ``ts_file`` from JSON catalogs (context -> source -> translation).
+
+    Finished translations are never replaced. Returns how many messages were filled.
+    """
+    tree = ET.parse(ts_file)
+    filled = 0
+    for context in tree.getroot().iter("context"):
+        name = context.findtext("name", "")
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            if translation is None or translation.get("type") != "unfinished":
+                continue
+            source = message.findtext("source", "")
+            text = next((c[name][source] for c in catalogs if source in c.get(name, {})), None)
+            if text:
+                translation.text = text
+                del translation.attrib["type"]
+                filled += 1
+    tree.write(ts_file, encoding="utf-8", xml_declaration=True)
+    return filled
+
+
 def check(ts_file: Path = TS_FILE, qm_file: Path = QM_FILE) -> list[str]:
     """Problems with the committed files: ui strings without a finished translation (found by running lupdate
     into a temporary copy of the .ts), a .ts out of date with ui/, a .qm not compiled from the .ts."""
@@ -109,6 +134,7 @@ def check(ts_file: Path = TS_FILE, qm_file: Path = QM_FILE) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="only check; change nothing")
+    parser.add_argument("--merge", nargs="+", type=Path, default=[], help="JSON catalogs to fill from")
     args = parser.parse_args(argv)
     if args.check:
         problems = check()
@@ -117,6 +143,12 @@ def main(argv: list[str] | None = None) -> int:
         return 1 if problems else 0
     TRANSLATIONS.mkdir(parents=True, exist_ok=True)
     lupdate(TS_FILE)
+    if args.merge:
+        import json
+
+        catalogs = [json.loads(path.read_text(encoding="utf-8")) for path in args.merge]
+        print(f"filled {merge(TS_FILE, catalogs)} translation(s) from {len(catalogs)} catalog(s)")
+        lupdate(TS_FILE)  # lupdate's own formatting, so --check compares like with like
     lrelease(TS_FILE, QM_FILE)
     missing = unfinished(TS_FILE)
     print(f"{TS_FILE.relative_to(ROOT)}: {len(missing)} string(s) still need a zh_CN translation")

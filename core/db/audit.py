@@ -22,6 +22,7 @@ from typing import Any
 from sqlalchemy import event, insert, inspect
 from sqlalchemy.orm import Session
 
+from core import clock
 from core.db.models import AuditEvent, LedgerEntry
 
 REDACTED = "***"
@@ -104,7 +105,7 @@ def _after_flush(session: Session, flush_context: Any) -> None:
         return
     actor = session.info.get("actor")
     actor_id = getattr(actor, "user_id", None)
-    now = datetime.now(UTC)
+    now = clock.now()
     rows = []
     for action, obj, before, after in pending:
         if action == "insert":
@@ -143,7 +144,7 @@ def record(session: Session, action: str, entity: str, entity_id: object = "", *
     actor = session.info.get("actor")
     session.add(
         AuditEvent(
-            at=datetime.now(UTC),
+            at=clock.now(),
             actor_id=getattr(actor, "user_id", None),
             action=action[:16],
             entity=entity[:40],

@@ -20,7 +20,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from core import i18n, rules
+from core import clock, i18n, rules
 from core.db.audit import record
 from core.db.models import User
 from core.domain.codes import Role
@@ -127,7 +127,7 @@ def _actor(user: User) -> Actor:
 
 
 def _now(now: datetime | None) -> datetime:
-    return (now or datetime.now(UTC)).astimezone(UTC)
+    return (now or clock.now()).astimezone(UTC)
 
 
 def _check_new_account(session: Session, username: str, display_name: str, password: str) -> tuple[str, str]:

@@ -21,12 +21,12 @@ Contract:
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from core import i18n, ledger
+from core import clock, i18n, ledger
 from core.db.models import (
     ChecklistRun,
     ChecklistRunItem,
@@ -133,7 +133,7 @@ def start_run(
     live = live_session(session, session_id)
     run = run_of(session, session_id)
     if run is None:
-        run = _start(session, actor, live, now or datetime.now(UTC))
+        run = _start(session, actor, live, now or clock.now())
     return view_of(session, run)
 
 
@@ -171,7 +171,7 @@ def _sign(
         evidence_sha256 = evidence_sha256.strip().lower()
         if session.get(VaultFile, evidence_sha256) is None:
             raise InvalidInput(i18n.t("checklist.bad_evidence", sha=evidence_sha256), field="evidence_sha256")
-    when = now or datetime.now(UTC)
+    when = now or clock.now()
     item.state = state.value
     item.reason = reason
     item.by_user_id = actor.user_id
@@ -264,7 +264,7 @@ def override_gate(
         raise InvalidInput(i18n.t("checklist.override_reason_needed"), field="reason")
     live = live_session(session, session_id)
     _check_signable(live)
-    when = now or datetime.now(UTC)
+    when = now or clock.now()
     run = run_of(session, session_id) or _start(session, actor, live, when)
     run.override_by = actor.user_id
     run.override_reason = reason
@@ -304,7 +304,7 @@ def go_live(session: Session, actor: Actor, session_id: int, *, now: datetime | 
             i18n.t("checklist.gate_closed", title=live.title, n=len(gate.open_items), items=names),
             gate.open_items,
         )
-    when = now or datetime.now(UTC)
+    when = now or clock.now()
     live.status = SessionStatus.LIVE.value
     live.actual_start = when
     ledger.append(

@@ -19,13 +19,13 @@ Contracts:
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from core import i18n, ledger, rules
+from core import clock, i18n, ledger, rules
 from core.db.models import LintExemption, Script
 from core.domain import readiness
 from core.domain.lint import Finding, lint
@@ -159,7 +159,7 @@ def save_script(
     row.title = title
     row.body = body or ""
     row.updated_by = actor.user_id
-    row.updated_at = datetime.now(UTC)
+    row.updated_at = clock.now()
     session.flush()
     return _view(row)
 
@@ -202,7 +202,7 @@ def record_exemption(
     for existing in exemptions_of(session, script_id):
         if (existing.term, existing.start, existing.end) == (term, start, end):
             return existing
-    when = now or datetime.now(UTC)
+    when = now or clock.now()
     row = LintExemption(
         script_id=script_id,
         term=term,

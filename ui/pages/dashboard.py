@@ -1,4 +1,4 @@
-"""工作台 Dashboard: facts that are already true (ledger head, staff, last backup); the rest arrives per chapter."""
+"""工作台 Dashboard: what needs attention (papers about to lapse, sessions to prepare) and the studio's facts."""
 
 from __future__ import annotations
 
@@ -8,7 +8,18 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFormLayout, QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from core.domain.codes import Role
 from ui.context import PageContext
@@ -26,17 +37,25 @@ class DashboardFacts:
     active_staff: int
     last_backup_at: datetime | None
     last_backup_name: str
+    attention: Any  # core.services.dashboard.Attention
+    timezone: str
 
 
 def collect_facts(db: Any, **_lane: Any) -> DashboardFacts:
     """Read the facts on the background lane (one short transaction, a folder listing)."""
-    from core import ledger
+    from zoneinfo import ZoneInfo
+
+    from core import clock, ledger
     from core.db.backup import list_backups
-    from core.services import auth
+    from core.services import auth, dashboard
+    from core.services.studio import get_profile
 
     with db.sessions() as session:
         head = ledger.head(session)
         staff = auth.list_staff(session)
+        timezone = get_profile(session).timezone
+        today = clock.now().astimezone(ZoneInfo(timezone)).date()
+        attention = dashboard.attention(session, today=today)
     backups = list_backups(db.path)
     active = [member for member in staff if member.active]
     return DashboardFacts(
@@ -46,6 +65,8 @@ def collect_facts(db: Any, **_lane: Any) -> DashboardFacts:
         active_staff=len(active),
         last_backup_at=backups[0].created_at if backups else None,
         last_backup_name=backups[0].path.name if backups else "",
+        attention=attention,
+        timezone=timezone,
     )
 
 
@@ -87,15 +108,85 @@ class DashboardPage(QWidget):
         refresh_row.addWidget(refresh)
         refresh_row.addStretch(1)
         form.addRow("", refresh_row)
+        attention = QHBoxLayout()
+        self.sessions_list = self._attention_panel(
+            attention, self.tr("Sessions to prepare"), "sessionsToPrepare"
+        )
+        self.papers_list = self._attention_panel(
+            attention, self.tr("Papers expiring or lapsed"), "papersAlert"
+        )
+        body.addLayout(attention, 1)
         body.addWidget(facts)
         empty_state(
             body,
-            self.tr("Today's deadlines, open tickets and incidents appear here as their chapters land"),
             self.tr(
-                "Sessions to prepare and paperwork about to expire (#3), promises logged on air (#4), tickets sorted by the nearest binding deadline and overdue ones (#5), open public-opinion incidents (#6) and this month's service score (#7)."
+                "Promises, tickets, incidents and the monthly score join this page as their chapters land"
+            ),
+            self.tr(
+                "Promises logged on air (#4), tickets sorted by the nearest binding deadline and overdue ones (#5), open public-opinion incidents (#6) and this month's service score (#7)."
             ),
         )
         self.refresh()
+
+    def _attention_panel(self, row: QHBoxLayout, heading: str, name: str) -> QListWidget:
+        panel = QFrame()
+        panel.setObjectName("factsPanel")
+        column = QVBoxLayout(panel)
+        title = QLabel(heading)
+        title.setObjectName("dialogHeading")
+        column.addWidget(title)
+        listing = QListWidget()
+        listing.setObjectName(name)
+        listing.setWordWrap(True)
+        listing.addItem(self.tr("Loading…"))
+        column.addWidget(listing, 1)
+        row.addWidget(panel, 1)
+        return listing
+
+    def _show_sessions(self, facts: DashboardFacts) -> None:
+        from zoneinfo import ZoneInfo
+
+        from ui.labels import platform_names
+
+        zone = ZoneInfo(facts.timezone)
+        platforms = platform_names()
+        self.sessions_list.clear()
+        for item in facts.attention.sessions:
+            start = item.planned_start.astimezone(zone).strftime("%m-%d %H:%M")
+            if item.overridden:
+                state, colour = self.tr("owner overrode the checklist"), "#8a5a00"
+            elif not item.checklist_started:
+                state, colour = self.tr("checklist not started"), "#b3261e"
+            elif item.open_required:
+                state = self.tr("%1 required checks open").replace("%1", str(item.open_required))
+                colour = "#b3261e"
+            else:
+                state, colour = self.tr("checklist complete, ready to go live"), "#1e7a3c"
+            text = self.tr("%1 · %2 · %3 · %4 products · %5").replace("%1", start)
+            text = text.replace("%2", item.title).replace("%3", platforms.get(item.platform, item.platform))
+            entry = QListWidgetItem(text.replace("%4", str(item.lineup_count)).replace("%5", state))
+            entry.setForeground(QBrush(QColor(colour)))
+            self.sessions_list.addItem(entry)
+        if not facts.attention.sessions:
+            self.sessions_list.addItem(self.tr("No session is planned. Plan one on the Live sessions page."))
+
+    def _show_papers(self, facts: DashboardFacts) -> None:
+        self.papers_list.clear()
+        for paper in facts.attention.papers:
+            if paper.state == "lapsed":
+                when_text = self.tr("lapsed %1 days ago").replace("%1", str(-paper.days_left))
+                colour = "#b3261e"
+            else:
+                when_text = self.tr("expires in %1 days").replace("%1", str(paper.days_left))
+                colour = "#8a5a00"
+            text = self.tr("%1 · %2 (%3) · %4 · %5").replace("%1", paper.holder_name)
+            text = text.replace("%2", paper.name).replace("%3", paper.number or "—")
+            entry = QListWidgetItem(text.replace("%4", paper.expires_on.isoformat()).replace("%5", when_text))
+            entry.setForeground(QBrush(QColor(colour)))
+            entry.setToolTip("\n".join(paper.basis))
+            self.papers_list.addItem(entry)
+        if not facts.attention.papers:
+            self.papers_list.addItem(self.tr("Every paper is valid beyond the warning window."))
 
     def refresh(self) -> None:
         task = self.context.tasks.run(self.tr("Reading the dashboard"), collect_facts, self.context.db)
@@ -123,10 +214,15 @@ class DashboardPage(QWidget):
             self.backup_label.setText(self.tr("No backup yet — make one in Settings › Backup."))
         else:
             self.backup_label.setText(f"{when(facts.last_backup_at)} · {facts.last_backup_name}")
+        self._show_sessions(facts)
+        self._show_papers(facts)
         emit(self.refreshed)
 
     def _on_facts_failed(self, exc: BaseException) -> None:
         message = self.tr("Could not read: %1").replace("%1", str(exc))
         for label in (self.ledger_label, self.staff_label, self.backup_label):
             label.setText(message)
+        for listing in (self.sessions_list, self.papers_list):
+            listing.clear()
+            listing.addItem(message)
         emit(self.refreshed)
