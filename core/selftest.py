@@ -124,11 +124,12 @@ def _check_sample() -> str:
 
     from core import ledger
     from core.db.opening import open_database
-    from core.paths import sample_database
+    from core.paths import sample_database, sample_vault, vault_dir_for
 
     with tempfile.TemporaryDirectory() as folder:
         copy = Path(folder) / "sample.db"
         shutil.copyfile(sample_database(), copy)
+        shutil.copytree(sample_vault(), vault_dir_for(copy))  # its papers: verify hashes every file
         db = open_database(copy)
         try:
             report = ledger.verify(db)

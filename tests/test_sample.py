@@ -94,7 +94,8 @@ def test_sample_shows_each_pre_live_warning_on_its_today():
     finally:
         db.dispose()
     assert states == ["expiring", "lapsed"]
-    assert [s.open_required for s in prepare][0] < [s.open_required for s in prepare][1]
+    first, second = prepare
+    assert first.open_required < second.open_required
     assert all(s.checklist_started for s in prepare)
     assert any(f.severity == "error" for f in findings)
 
