@@ -76,14 +76,19 @@ def _paper_plan(products: list[tuple], suppliers: list[tuple], rule: dict[str, A
                     "holder": "supplier",
                     "holder_id": index + 1,
                     "doc_type": code,
-                    "number": credit_code if code == "business_licence" else f"JY{144010000000 + index * 7919}",
+                    "number": credit_code
+                    if code == "business_licence"
+                    else f"JY{144010000000 + index * 7919}",
                     "issued_on": date(2022, 3, 1) + timedelta(days=37 * index),
                     "expires_on": date(2027, 2, 28) + timedelta(days=90 * index) if expires else None,
                     "label": name,
                 }
             )
-    for pid, (sku, _name, category, *_rest) in enumerate(products, start=1):
-        for code in rule["categories"][category]["requires"]:
+    for pid, (sku, _name, category, _supplier, brand, *_rest) in enumerate(products, start=1):
+        codes = list(rule["categories"][category]["requires"])
+        if brand:  # a branded product also needs its trademark papers (the rule's "branded" condition)
+            codes += [c for c in rule["conditions"]["branded"]["requires"] if c not in codes]
+        for code in codes:
             requirement = rule["requirements"][code]
             if requirement["holder"] != "product" or (sku, code) == MISSING:
                 continue
@@ -154,9 +159,7 @@ def run_past_checklists(db: Any, sessions: list[dict[str, Any]]) -> None:
                 checklist.start_run(session, OPERATOR, row["id"])
                 for item in _items(session, row["id"]):
                     if item.code == "special_cosmetics_registered" and not row["special_cosmetics"]:
-                        checklist.mark_not_applicable(
-                            session, OPERATOR, item.id, "本场没有特殊化妆品上播"
-                        )
+                        checklist.mark_not_applicable(session, OPERATOR, item.id, "本场没有特殊化妆品上播")
                     else:
                         checklist.mark_done(session, OPERATOR, item.id)
             clock.set_to(row["actual_start"])
@@ -165,7 +168,9 @@ def run_past_checklists(db: Any, sessions: list[dict[str, Any]]) -> None:
                 session.execute(
                     update(m.LiveSession)
                     .where(m.LiveSession.id == row["id"])
-                    .values(status="reviewed", actual_end=row["actual_end"], recording_ref=row["recording_ref"])
+                    .values(
+                        status="reviewed", actual_end=row["actual_end"], recording_ref=row["recording_ref"]
+                    )
                 )
 
 

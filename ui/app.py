@@ -22,7 +22,7 @@ from core import about
 from core.domain.roles import SYSTEM, Actor
 from core.errors import DatabaseProblem, StudioDeskError
 from core.paths import resource
-from ui import translation
+from ui import qtcompat, translation  # noqa: F401  (qtcompat guards None's refcount on import)
 from ui.startup import OpeningDatabase
 from ui.tasks import TaskRunner, run_and_wait
 

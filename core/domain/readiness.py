@@ -188,6 +188,7 @@ def product_readiness(
     codes = required_codes(category, data, conditions)
     warn_days = int(data["warn_days_before_expiry"])
     papers = list(documents)
+    owner_basis = data["categories"][category].get("basis") or {}  # the owner's own reason, shown first
     statuses = []
     for code in codes:
         req = data["requirements"][code]
@@ -203,7 +204,7 @@ def product_readiness(
                 state=state,
                 days_left=days_left,
                 paper=paper,
-                basis=tuple(req["basis"]),
+                basis=tuple(owner_basis.get(code, ())) + tuple(req["basis"]),
             )
         )
     states = {s.state for s in statuses}

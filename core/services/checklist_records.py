@@ -90,6 +90,10 @@ def ensure_template(session: Session) -> bool:
     if any(t.version == version for t in stored):
         return False
     newest = all(t.version < version for t in stored)
+    if newest and stored:  # the owner's own template wins over a newer bundled one (kept inactive)
+        from core.services.rules_checklist import owner_template_active
+
+        newest = not owner_template_active(session)
     if newest:
         for older in stored:
             older.active = False

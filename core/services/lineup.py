@@ -77,6 +77,7 @@ class LineupItemView:
     readiness: ProductReadiness
     override_reason: str
     override_by: int | None
+    gift_stock_confirmed: bool = False  # 赠品库存已核实 (a gift's stated value and stock, Art 18)
 
     @property
     def overridden(self) -> bool:
@@ -205,6 +206,7 @@ def _item_view(
         readiness=readiness,
         override_reason=item.override_reason,
         override_by=item.override_by,
+        gift_stock_confirmed=bool(item.gift_stock_confirmed),
     )
 
 

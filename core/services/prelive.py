@@ -28,6 +28,7 @@ from core.errors import InvalidInput
 from core.services.checklist import can_go_live
 from core.services.checklist_records import get_run
 from core.services.lineup import LineupItemView, session_lineup
+from core.services.rules_lexicon import studio_lexicon
 from core.services.scripts import exemptions_of, is_exempted, lint_category
 from core.services.studio import get_profile
 
@@ -255,9 +256,11 @@ def _scripts(session: Session, session_id: int, product_ids: list[int]) -> tuple
         condition = or_(condition, Script.product_id.in_(product_ids))
     scripts = session.scalars(select(Script).where(condition).order_by(Script.id)).all()
     result = []
+    lexicon = studio_lexicon(session)
     for script in scripts:
         product = session.get(Product, script.product_id) if script.product_id is not None else None
-        findings = lint(script.body, lint_category(product.category if product is not None else None))
+        category = lint_category(product.category if product is not None else None)
+        findings = lint(script.body, category, lexicon=lexicon)
         exemptions = exemptions_of(session, script.id)
         remaining = [f for f in findings if not is_exempted(f, exemptions)]
         counted = Counter(f.severity for f in remaining)

@@ -32,6 +32,7 @@ from core.domain.lint import Finding, lint
 from core.domain.roles import Actor
 from core.errors import InvalidInput
 from core.services.auth import require
+from core.services.rules_lexicon import studio_lexicon
 
 i18n.register(
     {
@@ -196,7 +197,10 @@ def record_exemption(
         raise InvalidInput(
             i18n.t("scripts.unknown_reason", code=reason_code, known="、".join(codes)), field="reason_code"
         )
-    found = any(f.term == term and (f.start, f.end) == (start, end) for f in lint(script.body))
+    found = any(
+        f.term == term and (f.start, f.end) == (start, end)
+        for f in lint(script.body, lexicon=studio_lexicon(session))
+    )
     if not found:
         raise InvalidInput(i18n.t("scripts.term_mismatch", term=term, start=start, end=end), field="term")
     for existing in exemptions_of(session, script_id):
@@ -232,5 +236,5 @@ def script_findings(session: Session, script_id: int, category: str | None = Non
     """The saved script's lint findings for product ``category``, without the exempted ones."""
     script = get_script(session, script_id)
     exemptions = exemptions_of(session, script_id)
-    found = lint(script.body, lint_category(category))
+    found = lint(script.body, lint_category(category), lexicon=studio_lexicon(session))
     return tuple(f for f in found if not is_exempted(f, exemptions))

@@ -2,6 +2,88 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AddPaperDialog</name>
+    <message>
+        <source>Require another paper</source>
+        <translation>增加必备资质</translation>
+    </message>
+    <message>
+        <source>Product category</source>
+        <translation>商品类别</translation>
+    </message>
+    <message>
+        <source>Paper</source>
+        <translation>资质</translation>
+    </message>
+    <message>
+        <source>Why it is required (basis)</source>
+        <translation>要求依据</translation>
+    </message>
+    <message>
+        <source>The law, platform rule or studio policy, e.g. 平台要求该类目提供检测报告</source>
+        <translation>法规、平台规则或本店规定，例如：平台要求该类目提供检测报告</translation>
+    </message>
+    <message>
+        <source>Add to the table</source>
+        <translation>加入要求</translation>
+    </message>
+</context>
+<context>
+    <name>AddTermDialog</name>
+    <message>
+        <source>Add a term to the lexicon</source>
+        <translation>新增违规词</translation>
+    </message>
+    <message>
+        <source>Term</source>
+        <translation>词语</translation>
+    </message>
+    <message>
+        <source>The words as said on air, e.g. 闭眼入</source>
+        <translation>直播中说的原话，例如：闭眼入</translation>
+    </message>
+    <message>
+        <source>Kind of risk</source>
+        <translation>违规类别</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <source>Legal basis</source>
+        <translation>法律依据</translation>
+    </message>
+    <message>
+        <source>Law and article, e.g. 《广告法》第九条第（三）项</source>
+        <translation>法律及条款，例如：《广告法》第九条第（三）项</translation>
+    </message>
+    <message>
+        <source>Why it is risky</source>
+        <translation>风险原因</translation>
+    </message>
+    <message>
+        <source>Shown to the host next to the highlighted words</source>
+        <translation>会在标出的词旁边提示给主播</translation>
+    </message>
+    <message>
+        <source>Not when followed by</source>
+        <translation>后接以下文字时不算</translation>
+    </message>
+    <message>
+        <source>Optional, comma-separated, e.g. 次,名</source>
+        <translation>选填，用逗号分隔，例如：次,名</translation>
+    </message>
+    <message>
+        <source>Different severity for some product categories (optional)</source>
+        <translation>部分商品类目的严重程度不同（选填）</translation>
+    </message>
+    <message>
+        <source>Add the term</source>
+        <translation>新增</translation>
+    </message>
+</context>
+<context>
     <name>Application</name>
     <message>
         <source>Opening the database</source>
@@ -145,6 +227,378 @@
     </message>
 </context>
 <context>
+    <name>ChecklistPanel</name>
+    <message>
+        <source>Pre-live checklist</source>
+        <translation>开播前检查清单</translation>
+    </message>
+    <message>
+        <source>Mark done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Done with evidence…</source>
+        <translation>完成并附证据…</translation>
+    </message>
+    <message>
+        <source>Not applicable…</source>
+        <translation>不适用…</translation>
+    </message>
+    <message>
+        <source>Waive…</source>
+        <translation>豁免…</translation>
+    </message>
+    <message>
+        <source>Export pre-live sheet…</source>
+        <translation>导出开播单…</translation>
+    </message>
+    <message>
+        <source>Go live</source>
+        <translation>开播</translation>
+    </message>
+    <message>
+        <source>Go live anyway…</source>
+        <translation>强制开播…</translation>
+    </message>
+    <message>
+        <source>Reading the checklist</source>
+        <translation>正在读取开播检查清单</translation>
+    </message>
+    <message>
+        <source>Could not read the checklist: %1</source>
+        <translation>无法读取开播检查清单：%1</translation>
+    </message>
+    <message>
+        <source>This session&apos;s checklist has not been started yet.</source>
+        <translation>本场还没有开始开播检查，不能开播。</translation>
+    </message>
+    <message>
+        <source>The owner forced the go-live: %1 (%2 · %3)</source>
+        <translation>店主已强制开播：%1（%2 · %3）</translation>
+    </message>
+    <message>
+        <source>%1 required items were left open.</source>
+        <translation>有 %1 项必做未完成。</translation>
+    </message>
+    <message>
+        <source>Went live at %1 with every required item closed.</source>
+        <translation>已于 %1 开播，开播时必做项已全部处理。</translation>
+    </message>
+    <message>
+        <source>Every required item was closed before going live.</source>
+        <translation>开播前必做项已全部处理。</translation>
+    </message>
+    <message>
+        <source>%1 required items still open: cannot go live</source>
+        <translation>还有 %1 项必做未完成，不能开播</translation>
+    </message>
+    <message>
+        <source>All required items are closed: may go live</source>
+        <translation>必做项已全部处理，可以开播</translation>
+    </message>
+    <message>
+        <source>This session is %1; its checklist can no longer change.</source>
+        <translation>本场%1，检查清单只能查看，不能再修改。</translation>
+    </message>
+    <message>
+        <source>Only an operator or the owner signs checklist items; you can read them here.</source>
+        <translation>只有场控或店主可以签署检查项，你可以在这里查看。</translation>
+    </message>
+    <message>
+        <source>Select a checklist item first.</source>
+        <translation>请先选中一项检查项。</translation>
+    </message>
+    <message>
+        <source>Marked done: %1</source>
+        <translation>已完成：%1</translation>
+    </message>
+    <message>
+        <source>Signing the item</source>
+        <translation>正在签署检查项</translation>
+    </message>
+    <message>
+        <source>Choose the evidence file</source>
+        <translation>选择证据文件</translation>
+    </message>
+    <message>
+        <source>Pictures and documents (*.png *.jpg *.jpeg *.webp *.heic *.pdf);;All files (*)</source>
+        <translation>图片和文档 (*.png *.jpg *.jpeg *.webp *.heic *.pdf);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Not applicable</source>
+        <translation>标为不适用</translation>
+    </message>
+    <message>
+        <source>Why does “%1” not apply to this session?</source>
+        <translation>为什么“%1”不适用于本场？</translation>
+    </message>
+    <message>
+        <source>Mark not applicable</source>
+        <translation>标为不适用</translation>
+    </message>
+    <message>
+        <source>e.g. this session sells only snacks, no cosmetics</source>
+        <translation>例如：本场只卖零食，没有化妆品</translation>
+    </message>
+    <message>
+        <source>Marked not applicable: %1</source>
+        <translation>已标为不适用：%1</translation>
+    </message>
+    <message>
+        <source>Waive an item</source>
+        <translation>豁免检查项</translation>
+    </message>
+    <message>
+        <source>Why may this session go live without “%1”?</source>
+        <translation>为什么本场可以不做“%1”就开播？</translation>
+    </message>
+    <message>
+        <source>Waive</source>
+        <translation>豁免</translation>
+    </message>
+    <message>
+        <source>The waiver is recorded with your name and shows on the pre-live sheet.</source>
+        <translation>豁免会以你的名义记录，并显示在开播单上。</translation>
+    </message>
+    <message>
+        <source>Waived: %1</source>
+        <translation>已豁免：%1</translation>
+    </message>
+    <message>
+        <source>Start “%1” now?</source>
+        <translation>现在开播“%1”吗？</translation>
+    </message>
+    <message>
+        <source>Once the session is live its checklist can no longer change.</source>
+        <translation>开播后，本场的检查清单就不能再修改。</translation>
+    </message>
+    <message>
+        <source>Going live</source>
+        <translation>正在开播</translation>
+    </message>
+    <message>
+        <source>The session is live.</source>
+        <translation>已开播。</translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation>……另有 %1 项</translation>
+    </message>
+    <message>
+        <source>Go live anyway</source>
+        <translation>强制开播</translation>
+    </message>
+    <message>
+        <source>%1 required items are still open:</source>
+        <translation>还有 %1 项必做未完成：</translation>
+    </message>
+    <message>
+        <source>Override and go live</source>
+        <translation>强制开播</translation>
+    </message>
+    <message>
+        <source>The override is recorded in the evidence ledger with your name, the time and this reason, and it shows on the pre-live sheet and in reports. The open items stay open on the record.</source>
+        <translation>强制开播会连同你的姓名、时间和理由记入证据账本，并显示在开播单和各类报表中；未完成的检查项仍按未完成记录。</translation>
+    </message>
+    <message>
+        <source>Override recorded; the session is live.</source>
+        <translation>强制开播已记录，本场已开播。</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistRuleTab</name>
+    <message>
+        <source>Loading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>What to check</source>
+        <translation>检查内容</translation>
+    </message>
+    <message>
+        <source>Chapter</source>
+        <translation>章节</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>必做</translation>
+    </message>
+    <message>
+        <source>Basis</source>
+        <translation>依据</translation>
+    </message>
+    <message>
+        <source>Add an item</source>
+        <translation>添加检查项</translation>
+    </message>
+    <message>
+        <source>Remove the item</source>
+        <translation>删除检查项</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Double-click a cell to change it. Required items need their basis.</source>
+        <translation>双击单元格即可修改；必做项须写明依据。</translation>
+    </message>
+    <message>
+        <source>Save as a new version</source>
+        <translation>保存为新版本</translation>
+    </message>
+    <message>
+        <source>Reading the checklist template</source>
+        <translation>正在读取开播检查模板</translation>
+    </message>
+    <message>
+        <source>%1 sessions&apos; checklists use this version.</source>
+        <translation>%1 个场次的开播检查使用此版本。</translation>
+    </message>
+    <message>
+        <source>Saving the checklist template</source>
+        <translation>正在保存开播检查模板</translation>
+    </message>
+    <message>
+        <source>Back to the bundled checklist</source>
+        <translation>恢复随附的开播检查模板</translation>
+    </message>
+    <message>
+        <source>Use the checklist template bundled with StudioDesk for new sessions again?</source>
+        <translation>之后的场次重新使用软件随附的开播检查模板吗？</translation>
+    </message>
+    <message>
+        <source>Use the bundled checklist</source>
+        <translation>使用随附版本</translation>
+    </message>
+    <message>
+        <source>Checklists already started keep their version.</source>
+        <translation>已开始的开播检查仍使用原来的版本。</translation>
+    </message>
+    <message>
+        <source>Restoring the bundled checklist</source>
+        <translation>正在恢复随附的开播检查模板</translation>
+    </message>
+    <message>
+        <source>Saved as version %1; new sessions&apos; checklists use it.</source>
+        <translation>已保存为第 %1 版；之后新开始的开播检查将使用它。</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistStatus</name>
+    <message>
+        <source>planned</source>
+        <translation>计划中</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation>已就绪</translation>
+    </message>
+    <message>
+        <source>live</source>
+        <translation>直播中</translation>
+    </message>
+    <message>
+        <source>ended</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <source>reviewed</source>
+        <translation>已复盘</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistTree</name>
+    <message>
+        <source>Item</source>
+        <translation>检查项</translation>
+    </message>
+    <message>
+        <source>Need</source>
+        <translation>要求</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Signed by</source>
+        <translation>签署人</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>待办</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Not applicable</source>
+        <translation>不适用</translation>
+    </message>
+    <message>
+        <source>Waived</source>
+        <translation>已豁免</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>必做</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>选做</translation>
+    </message>
+    <message>
+        <source>Pre-live checklist</source>
+        <translation>开播前检查清单</translation>
+    </message>
+    <message>
+        <source>%1, version %2</source>
+        <translation>%1（第 %2 版）</translation>
+    </message>
+    <message>
+        <source>%1 · %2 of %3 closed</source>
+        <translation>%1 · 已处理 %2/%3</translation>
+    </message>
+    <message>
+        <source>Basis: %1</source>
+        <translation>依据：%1</translation>
+    </message>
+    <message>
+        <source>Select an item to see why it is required and who signed it.</source>
+        <translation>选中一项，查看它的依据以及由谁在何时签署。</translation>
+    </message>
+    <message>
+        <source>State: %1</source>
+        <translation>状态：%1</translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation>理由：%1</translation>
+    </message>
+    <message>
+        <source>Evidence: vault file %1</source>
+        <translation>证据：证据库文件 %1</translation>
+    </message>
+</context>
+<context>
     <name>DashboardPage</name>
     <message>
         <source>Dashboard</source>
@@ -179,12 +633,60 @@
         <translation>刷新</translation>
     </message>
     <message>
-        <source>Today&apos;s deadlines, open tickets and incidents appear here as their chapters land</source>
-        <translation>今日到期事项、未结工单和舆情将随各章节功能上线陆续出现在这里</translation>
+        <source>Sessions to prepare</source>
+        <translation>待准备场次</translation>
     </message>
     <message>
-        <source>Sessions to prepare and paperwork about to expire (#3), promises logged on air (#4), tickets sorted by the nearest binding deadline and overdue ones (#5), open public-opinion incidents (#6) and this month&apos;s service score (#7).</source>
-        <translation>待准备的场次和即将过期的资质（#3）、直播中记录的承诺（#4）、按最近约束时限排序的工单及已超时工单（#5）、未结舆情（#6），以及本月服务评分（#7）。</translation>
+        <source>Papers expiring or lapsed</source>
+        <translation>资质到期提醒</translation>
+    </message>
+    <message>
+        <source>Promises, tickets, incidents and the monthly score join this page as their chapters land</source>
+        <translation>承诺、工单、舆情和月度评分将随各章节陆续加入工作台</translation>
+    </message>
+    <message>
+        <source>Promises logged on air (#4), tickets sorted by the nearest binding deadline and overdue ones (#5), open public-opinion incidents (#6) and this month&apos;s service score (#7).</source>
+        <translation>直播中记录的承诺（#4）、按最近截止时间排序的售后工单及超时工单（#5）、未结舆情事件（#6）以及本月服务评分（#7）。</translation>
+    </message>
+    <message>
+        <source>owner overrode the checklist</source>
+        <translation>店主已强制放行</translation>
+    </message>
+    <message>
+        <source>checklist not started</source>
+        <translation>未开始开播检查</translation>
+    </message>
+    <message>
+        <source>%1 required checks open</source>
+        <translation>还有 %1 项必做检查未完成</translation>
+    </message>
+    <message>
+        <source>checklist complete, ready to go live</source>
+        <translation>检查已完成，可以开播</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3 · %4 products · %5</source>
+        <translation>%1 · %2 · %3 · %4 个商品 · %5</translation>
+    </message>
+    <message>
+        <source>No session is planned. Plan one on the Live sessions page.</source>
+        <translation>暂无计划场次。请到“直播场次”页新建。</translation>
+    </message>
+    <message>
+        <source>lapsed %1 days ago</source>
+        <translation>已过期 %1 天</translation>
+    </message>
+    <message>
+        <source>expires in %1 days</source>
+        <translation>%1 天后到期</translation>
+    </message>
+    <message>
+        <source>%1 · %2 (%3) · %4 · %5</source>
+        <translation>%1 · %2（%3）· %4 · %5</translation>
+    </message>
+    <message>
+        <source>Every paper is valid beyond the warning window.</source>
+        <translation>所有资质在提醒期之外均有效。</translation>
     </message>
     <message>
         <source>Reading the dashboard</source>
@@ -236,6 +738,200 @@
     <message>
         <source>Restore</source>
         <translation>恢复</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentAddDialog</name>
+    <message>
+        <source>Add a paper for %1</source>
+        <translation>为“%1”上传资质</translation>
+    </message>
+    <message>
+        <source>Held by</source>
+        <translation>持有方</translation>
+    </message>
+    <message>
+        <source>Product: %1</source>
+        <translation>商品：%1</translation>
+    </message>
+    <message>
+        <source>Supplier: %1</source>
+        <translation>供应商：%1</translation>
+    </message>
+    <message>
+        <source>Paper</source>
+        <translation>资质类型</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>证照编号</translation>
+    </message>
+    <message>
+        <source>The number printed on the paper</source>
+        <translation>证照上印的编号</translation>
+    </message>
+    <message>
+        <source>Issued on</source>
+        <translation>发证日期</translation>
+    </message>
+    <message>
+        <source>No expiry (长期)</source>
+        <translation>长期有效</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <source>Scan or photo (PDF, JPG, PNG)</source>
+        <translation>扫描件或照片（PDF、JPG、PNG）</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>%1 (needed)</source>
+        <translation>%1（缺）</translation>
+    </message>
+    <message>
+        <source>%1 (required, on file)</source>
+        <translation>%1（必备，已有）</translation>
+    </message>
+    <message>
+        <source>Why: %1</source>
+        <translation>为何需要：%1</translation>
+    </message>
+    <message>
+        <source>A supplier&apos;s paper counts for every product of %1.</source>
+        <translation>供应商资质对“%1”的所有商品都有效。</translation>
+    </message>
+    <message>
+        <source>Choose the scanned paper</source>
+        <translation>选择资质扫描件</translation>
+    </message>
+    <message>
+        <source>Scans and photos (*.pdf *.jpg *.jpeg *.png);;All files (*)</source>
+        <translation>扫描件和照片 (*.pdf *.jpg *.jpeg *.png);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Saving the paper</source>
+        <translation>正在保存资质</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsRuleTab</name>
+    <message>
+        <source>Loading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>Why this many days</source>
+        <translation>为什么是这个天数</translation>
+    </message>
+    <message>
+        <source>Warn before a paper expires</source>
+        <translation>证照到期前提醒</translation>
+    </message>
+    <message>
+        <source>Basis</source>
+        <translation>依据</translation>
+    </message>
+    <message>
+        <source>Category / paper</source>
+        <translation>商品类别 / 资质</translation>
+    </message>
+    <message>
+        <source>Held by</source>
+        <translation>持有方</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>有有效期</translation>
+    </message>
+    <message>
+        <source>Why it is required</source>
+        <translation>要求依据</translation>
+    </message>
+    <message>
+        <source>Require another paper…</source>
+        <translation>增加必备资质…</translation>
+    </message>
+    <message>
+        <source>No longer require the selected paper</source>
+        <translation>不再要求所选资质</translation>
+    </message>
+    <message>
+        <source>Save as a new version</source>
+        <translation>保存为新版本</translation>
+    </message>
+    <message>
+        <source>Reading the document requirements</source>
+        <translation>正在读取资质要求</translation>
+    </message>
+    <message>
+        <source>Supplier</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>%1 papers</source>
+        <translation>%1 种资质</translation>
+    </message>
+    <message>
+        <source>Studio: %1</source>
+        <translation>本店：%1</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>%1 unsaved changes</source>
+        <translation>%1 处修改未保存</translation>
+    </message>
+    <message>
+        <source>Saving the document requirements</source>
+        <translation>正在保存资质要求</translation>
+    </message>
+    <message>
+        <source>Back to the bundled table</source>
+        <translation>恢复随附的资质要求</translation>
+    </message>
+    <message>
+        <source>Use the requirement table bundled with StudioDesk again?</source>
+        <translation>重新使用软件随附的资质要求表吗？</translation>
+    </message>
+    <message>
+        <source>Use the bundled table</source>
+        <translation>使用随附版本</translation>
+    </message>
+    <message>
+        <source>Your versions stay in the history; the bundled table becomes a new version.</source>
+        <translation>您改过的各版本仍保留在历史中；随附的资质要求会作为一个新版本启用。</translation>
+    </message>
+    <message>
+        <source>Restoring the bundled table</source>
+        <translation>正在恢复随附的资质要求</translation>
+    </message>
+    <message>
+        <source>Saved as version %1.</source>
+        <translation>已保存为第 %1 版。</translation>
     </message>
 </context>
 <context>
@@ -306,6 +1002,96 @@ Start with the demo studio to look around (staff, products and sessions of an ex
     </message>
 </context>
 <context>
+    <name>HostVerificationDialog</name>
+    <message>
+        <source>Host verification: %1</source>
+        <translation>主播核验：%1</translation>
+    </message>
+    <message>
+        <source>Only two facts are kept: whether the platform&apos;s real-name verification is done, and the birth date (to check the host is 16 or older on the session day). Never enter an ID number.</source>
+        <translation>这里只记录两件事：是否已在平台完成实名认证，以及出生日期（用来核对开播当天是否年满 16 周岁）。请勿填写身份证号。</translation>
+    </message>
+    <message>
+        <source>Real name</source>
+        <translation>实名认证</translation>
+    </message>
+    <message>
+        <source>Real-name verification done on the platform</source>
+        <translation>已在平台完成实名认证</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <source>Birth date not known yet</source>
+        <translation>出生日期暂不清楚</translation>
+    </message>
+</context>
+<context>
+    <name>HostsTab</name>
+    <message>
+        <source>Host</source>
+        <translation>主播</translation>
+    </message>
+    <message>
+        <source>Real-name verified</source>
+        <translation>已实名</translation>
+    </message>
+    <message>
+        <source>Age on the session day</source>
+        <translation>开播当天年龄</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Only the owner records a host&apos;s verification; you can read it here.</source>
+        <translation>主播核验信息只能由店主填写，这里可以查看。</translation>
+    </message>
+    <message>
+        <source>Edit verification…</source>
+        <translation>编辑核验…</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>%1 years</source>
+        <translation>%1 岁</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Basis: %1</source>
+        <translation>依据：%1</translation>
+    </message>
+    <message>
+        <source>No host is on this session yet: choose hosts with “Edit session…”.</source>
+        <translation>本场还没有安排主播：请点“编辑场次…”选择主播。</translation>
+    </message>
+    <message>
+        <source>Checked for %1: %2 of %3 hosts may not go on camera yet.</source>
+        <translation>按 %1 核验：%3 位主播中有 %2 位暂不能出镜。</translation>
+    </message>
+    <message>
+        <source>Checked for %1: every host may go on camera.</source>
+        <translation>按 %1 核验：全部主播均可出镜。</translation>
+    </message>
+    <message>
+        <source>verified</source>
+        <translation>核验通过</translation>
+    </message>
+</context>
+<context>
     <name>IncidentsPage</name>
     <message>
         <source>Public opinion</source>
@@ -329,6 +1115,401 @@ Start with the demo studio to look around (staff, products and sessions of an ex
     <message>
         <source>The whole window switches at once, and the choice is remembered on this computer. Messages from the database and the rules follow the same language.</source>
         <translation>整个窗口会立即切换，这台电脑会记住你的选择。数据库和规则给出的提示也使用同一种语言。</translation>
+    </message>
+</context>
+<context>
+    <name>LexiconRuleTab</name>
+    <message>
+        <source>Loading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <source>Search terms, kinds of risk, reasons or basis, e.g. 最低价</source>
+        <translation>搜索词语、违规类别、理由或依据，例如：最低价</translation>
+    </message>
+    <message>
+        <source>Term</source>
+        <translation>词语</translation>
+    </message>
+    <message>
+        <source>Kind of risk</source>
+        <translation>违规类别</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Your change</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>Reason and basis</source>
+        <translation>理由与依据</translation>
+    </message>
+    <message>
+        <source>The studio&apos;s changes to the bundled lexicon</source>
+        <translation>本店对随附词库的修改</translation>
+    </message>
+    <message>
+        <source>Add a term…</source>
+        <translation>新增违规词…</translation>
+    </message>
+    <message>
+        <source>Disable the selected term…</source>
+        <translation>停用所选词…</translation>
+    </message>
+    <message>
+        <source>Undo the studio&apos;s change</source>
+        <translation>撤回本店的修改</translation>
+    </message>
+    <message>
+        <source>Back to the bundled lexicon…</source>
+        <translation>恢复随附词库…</translation>
+    </message>
+    <message>
+        <source>Reading the lexicon</source>
+        <translation>正在读取违规词库</translation>
+    </message>
+    <message>
+        <source>The bundled lexicon, checked against its sources on %1</source>
+        <translation>软件随附词库 · %1 已核对依据</translation>
+    </message>
+    <message>
+        <source>%1 terms; the studio added %2 and disabled %3.</source>
+        <translation>共 %1 个词；本店新增 %2 个，停用 %3 个。</translation>
+    </message>
+    <message>
+        <source>Bundled</source>
+        <translation>随附</translation>
+    </message>
+    <message>
+        <source>Added by the studio</source>
+        <translation>本店新增</translation>
+    </message>
+    <message>
+        <source>Bundled, re-defined by the studio</source>
+        <translation>随附，本店已改写</translation>
+    </message>
+    <message>
+        <source>Disabled by the studio</source>
+        <translation>本店已停用</translation>
+    </message>
+    <message>
+        <source>Basis: %1</source>
+        <translation>依据：%1</translation>
+    </message>
+    <message>
+        <source>%1 shown</source>
+        <translation>显示 %1 条</translation>
+    </message>
+    <message>
+        <source>Re-defined</source>
+        <translation>改写</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>None yet: the bundled lexicon is used as it is.</source>
+        <translation>暂无修改：按随附词库检查。</translation>
+    </message>
+    <message>
+        <source>Adding a term</source>
+        <translation>正在新增违规词</translation>
+    </message>
+    <message>
+        <source>Disable a term</source>
+        <translation>停用违规词</translation>
+    </message>
+    <message>
+        <source>“%1” will no longer be flagged in scripts.</source>
+        <translation>话术中的“%1”将不再标出。</translation>
+    </message>
+    <message>
+        <source>Disable the term</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>The reason is kept with the rule version; the bundled basis was: %1</source>
+        <translation>理由会随规则版本保存。随附词库的依据是：%1</translation>
+    </message>
+    <message>
+        <source>Disabling a term</source>
+        <translation>正在停用违规词</translation>
+    </message>
+    <message>
+        <source>Undoing a change</source>
+        <translation>正在撤回修改</translation>
+    </message>
+    <message>
+        <source>Back to the bundled lexicon</source>
+        <translation>恢复随附词库</translation>
+    </message>
+    <message>
+        <source>Drop every term the studio added and flag every disabled term again?</source>
+        <translation>删除本店新增的所有词，并重新检查所有已停用的词吗？</translation>
+    </message>
+    <message>
+        <source>Use the bundled lexicon</source>
+        <translation>使用随附词库</translation>
+    </message>
+    <message>
+        <source>Earlier versions stay in the history.</source>
+        <translation>之前的各版本仍保留在历史中。</translation>
+    </message>
+    <message>
+        <source>Restoring the bundled lexicon</source>
+        <translation>正在恢复随附词库</translation>
+    </message>
+    <message>
+        <source>Saved as version %1 of the studio&apos;s lexicon.</source>
+        <translation>已保存为本店词库第 %1 版。</translation>
+    </message>
+</context>
+<context>
+    <name>LineupAddDialog</name>
+    <message>
+        <source>Add a product to the lineup</source>
+        <translation>添加排品</translation>
+    </message>
+    <message>
+        <source>Search by name or SKU</source>
+        <translation>按商品名称或编码搜索</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Owner&apos;s reason</source>
+        <translation>店主放行理由</translation>
+    </message>
+    <message>
+        <source>Why this product may go on air despite the lapsed paper</source>
+        <translation>证照已过期仍可上播的理由</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Searching products</source>
+        <translation>正在搜索商品</translation>
+    </message>
+    <message>
+        <source>Papers not in order: %1</source>
+        <translation>资质不齐：%1</translation>
+    </message>
+    <message>
+        <source>No product matches.</source>
+        <translation>没有符合的商品。</translation>
+    </message>
+    <message>
+        <source>Last live price of this product: %1</source>
+        <translation>该商品上次直播价：%1</translation>
+    </message>
+    <message>
+        <source>Choose a product first</source>
+        <translation>请先选择一件商品</translation>
+    </message>
+    <message>
+        <source>Basis: %1</source>
+        <translation>依据：%1</translation>
+    </message>
+    <message>
+        <source>As the owner you may let it in: write the reason, then press Add again.</source>
+        <translation>您是店主，可以放行：写明理由后再点“添加”。</translation>
+    </message>
+</context>
+<context>
+    <name>LineupCopyDialog</name>
+    <message>
+        <source>Copy a past session&apos;s lineup</source>
+        <translation>从往场复制排品</translation>
+    </message>
+    <message>
+        <source>Each product is added again: papers are checked today and prices against this session&apos;s 7-day window. Products already in this lineup are skipped.</source>
+        <translation>每件商品都会重新添加：按今天核验资质，按本场的前 7 日窗口核对价格。本场已有的商品会跳过。</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3 · %4 products</source>
+        <translation>%1 · %2 · %3 · %4 件商品</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Copied %1: %2</source>
+        <translation>已复制 %1 件：%2</translation>
+    </message>
+    <message>
+        <source>Nothing was copied.</source>
+        <translation>没有复制任何商品。</translation>
+    </message>
+    <message>
+        <source>Skipped %1:</source>
+        <translation>跳过 %1 件：</translation>
+    </message>
+</context>
+<context>
+    <name>LineupPriceDialog</name>
+    <message>
+        <source>Edit prices: %1</source>
+        <translation>编辑价格：%1</translation>
+    </message>
+    <message>
+        <source>Gifts</source>
+        <translation>赠品</translation>
+    </message>
+    <message>
+        <source>Gift stock and stated value checked</source>
+        <translation>赠品库存和标示价值已核实</translation>
+    </message>
+    <message>
+        <source>A claimed original price may not exceed the lowest price charged in the 7 days before (明码标价和禁止价格欺诈规定 Art 16).</source>
+        <translation>划线原价不得高于前 7 日内的最低成交价（明码标价和禁止价格欺诈规定第十六条）。</translation>
+    </message>
+</context>
+<context>
+    <name>LineupTab</name>
+    <message>
+        <source>Backed</source>
+        <translation>有依据</translation>
+    </message>
+    <message>
+        <source>Unbacked claim</source>
+        <translation>原价无依据</translation>
+    </message>
+    <message>
+        <source>%1 above the 7-day lowest</source>
+        <translation>高于 7 日最低价 %1</translation>
+    </message>
+    <message>
+        <source>No original price claimed</source>
+        <translation>未标原价</translation>
+    </message>
+    <message>
+        <source>Lapsed: %1</source>
+        <translation>已过期：%1</translation>
+    </message>
+    <message>
+        <source>Invalid: %1</source>
+        <translation>无效：%1</translation>
+    </message>
+    <message>
+        <source>Missing: %1</source>
+        <translation>缺少：%1</translation>
+    </message>
+    <message>
+        <source>Expiring: %1</source>
+        <translation>即将到期：%1</translation>
+    </message>
+    <message>
+        <source>In order</source>
+        <translation>齐全</translation>
+    </message>
+    <message>
+        <source> (let in by the owner: %1)</source>
+        <translation>（店主放行：%1）</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Live price</source>
+        <translation>直播价</translation>
+    </message>
+    <message>
+        <source>Claimed original</source>
+        <translation>原价（划线价）</translation>
+    </message>
+    <message>
+        <source>7-day lowest</source>
+        <translation>前 7 日最低价</translation>
+    </message>
+    <message>
+        <source>Price check</source>
+        <translation>价格核验</translation>
+    </message>
+    <message>
+        <source>Papers</source>
+        <translation>资质</translation>
+    </message>
+    <message>
+        <source>Gift stock</source>
+        <translation>赠品库存</translation>
+    </message>
+    <message>
+        <source>Add product…</source>
+        <translation>添加商品…</translation>
+    </message>
+    <message>
+        <source>Copy from a past session…</source>
+        <translation>从往场复制…</translation>
+    </message>
+    <message>
+        <source>Edit prices…</source>
+        <translation>编辑价格…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>%1 products · %2 price claims flagged · %3 with papers not in order</source>
+        <translation>共 %1 件商品 · %2 件原价有问题 · %3 件资质需处理</translation>
+    </message>
+    <message>
+        <source>No products yet: add them one by one or copy a past session&apos;s lineup.</source>
+        <translation>还没有排品：可以逐件添加，也可以从往场复制。</translation>
+    </message>
+    <message>
+        <source> (earlier sessions)</source>
+        <translation>（取自往场）</translation>
+    </message>
+    <message>
+        <source>Checked</source>
+        <translation>已核实</translation>
+    </message>
+    <message>
+        <source>Not checked</source>
+        <translation>未核实</translation>
+    </message>
+    <message>
+        <source>Basis: %1</source>
+        <translation>依据：%1</translation>
+    </message>
+    <message>
+        <source>Papers: %1</source>
+        <translation>资质：%1</translation>
+    </message>
+    <message>
+        <source>Take “%1” out of this session&apos;s lineup?</source>
+        <translation>把“%1”从本场排品中移除？</translation>
+    </message>
+    <message>
+        <source>Remove from the lineup</source>
+        <translation>移除排品</translation>
     </message>
 </context>
 <context>
@@ -534,6 +1715,500 @@ Start with the demo studio to look around (staff, products and sessions of an ex
     </message>
 </context>
 <context>
+    <name>PriceFields</name>
+    <message>
+        <source>Live price (¥)</source>
+        <translation>直播价（元）</translation>
+    </message>
+    <message>
+        <source>e.g. 59.90</source>
+        <translation>例如 59.90</translation>
+    </message>
+    <message>
+        <source>Claimed original price (¥)</source>
+        <translation>原价 / 划线价（元）</translation>
+    </message>
+    <message>
+        <source>Leave empty when no struck-through price is shown</source>
+        <translation>不展示划线价时留空</translation>
+    </message>
+    <message>
+        <source>7-day lowest price (¥)</source>
+        <translation>前 7 日最低成交价（元）</translation>
+    </message>
+    <message>
+        <source>Leave empty to take it from earlier sessions</source>
+        <translation>留空则取往场成交价</translation>
+    </message>
+    <message>
+        <source>Enter an amount in yuan, e.g. 59.90</source>
+        <translation>请输入以元为单位的金额，例如 59.90</translation>
+    </message>
+    <message>
+        <source>Enter the live price</source>
+        <translation>请填写直播价</translation>
+    </message>
+</context>
+<context>
+    <name>ProductDetailPanel</name>
+    <message>
+        <source>Select a product to see its papers</source>
+        <translation>选择一个商品，查看它的资质</translation>
+    </message>
+    <message>
+        <source>Papers on file</source>
+        <translation>已存资质</translation>
+    </message>
+    <message>
+        <source>Paper</source>
+        <translation>资质</translation>
+    </message>
+    <message>
+        <source>Held by</source>
+        <translation>持有方</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>发证日期</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>有效期</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Edit product…</source>
+        <translation>编辑商品…</translation>
+    </message>
+    <message>
+        <source>Add paper…</source>
+        <translation>上传资质…</translation>
+    </message>
+    <message>
+        <source>Only the owner and operators change products and papers.</source>
+        <translation>只有店主和场控可以修改商品与资质。</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类目</translation>
+    </message>
+    <message>
+        <source>Brand</source>
+        <translation>品牌</translation>
+    </message>
+    <message>
+        <source>Supplier</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <source>List price</source>
+        <translation>标价</translation>
+    </message>
+    <message>
+        <source>Three guarantees (三包)</source>
+        <translation>三包</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>On sale</source>
+        <translation>在售</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>已停售</translation>
+    </message>
+    <message>
+        <source>Cannot join a lineup: a required paper has lapsed (the owner may override with a reason).</source>
+        <translation>不能加入排品：有必备资质已过期（店主可写明理由后放行）。</translation>
+    </message>
+    <message>
+        <source>Every required paper is on file and valid.</source>
+        <translation>必备资质齐全且都在有效期内。</translation>
+    </message>
+    <message>
+        <source>Ready, but a paper expires soon: renew it.</source>
+        <translation>可以排品，但有资质即将过期，请尽快更新。</translation>
+    </message>
+    <message>
+        <source>Not ready: a required paper is missing or its dates are wrong.</source>
+        <translation>未就绪：缺少必备资质，或资质日期有误。</translation>
+    </message>
+    <message>
+        <source>held by the product</source>
+        <translation>商品资质</translation>
+    </message>
+    <message>
+        <source>held by the supplier</source>
+        <translation>供应商资质</translation>
+    </message>
+    <message>
+        <source>Required papers</source>
+        <translation>必备资质</translation>
+    </message>
+    <message>
+        <source>Why: %1</source>
+        <translation>为何需要：%1</translation>
+    </message>
+    <message>
+        <source>Basis:</source>
+        <translation>依据：</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>(no file)</source>
+        <translation>（无文件）</translation>
+    </message>
+    <message>
+        <source>Papers on file (%1)</source>
+        <translation>已存资质（%1 份）</translation>
+    </message>
+</context>
+<context>
+    <name>ProductEditDialog</name>
+    <message>
+        <source>New product</source>
+        <translation>新增商品</translation>
+    </message>
+    <message>
+        <source>Edit product %1</source>
+        <translation>编辑商品 %1</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>商品编码</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类目</translation>
+    </message>
+    <message>
+        <source>Brand</source>
+        <translation>品牌</translation>
+    </message>
+    <message>
+        <source>A brand adds the trademark certificate and brand authorisation</source>
+        <translation>填写品牌后，还须提供商标注册证和品牌授权书</translation>
+    </message>
+    <message>
+        <source>Supplier</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <source>(no supplier)</source>
+        <translation>（无供应商）</translation>
+    </message>
+    <message>
+        <source>List price (yuan)</source>
+        <translation>标价（元）</translation>
+    </message>
+    <message>
+        <source>e.g. 59.90</source>
+        <translation>例如 59.90</translation>
+    </message>
+    <message>
+        <source>Three guarantees</source>
+        <translation>三包</translation>
+    </message>
+    <message>
+        <source>Covered: repair, replacement, refund</source>
+        <translation>享受三包（包修、包换、包退）</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>On sale</source>
+        <translation>在售</translation>
+    </message>
+    <message>
+        <source>Type the price in yuan, e.g. 59.90 (up to two decimals).</source>
+        <translation>请按元填写价格，例如 59.90（最多两位小数）。</translation>
+    </message>
+    <message>
+        <source>Saving the product</source>
+        <translation>正在保存商品</translation>
+    </message>
+</context>
+<context>
+    <name>ProductImportDialog</name>
+    <message>
+        <source>Import products</source>
+        <translation>导入商品</translation>
+    </message>
+    <message>
+        <source>Import products from a spreadsheet</source>
+        <translation>从表格导入商品</translation>
+    </message>
+    <message>
+        <source>A CSV or Excel (.xlsx) file: row 1 names the columns, then one product per row. A SKU already on file updates that product; a new SKU adds one. The whole file is imported or nothing is.</source>
+        <translation>选择 CSV 或 Excel（.xlsx）表格：第 1 行是列名，之后每行一个商品。已有的商品编码会更新该商品，新编码会新增商品。整个文件要么全部导入，要么一行也不导入。</translation>
+    </message>
+    <message>
+        <source>Columns: %1</source>
+        <translation>列名：%1</translation>
+    </message>
+    <message>
+        <source>Choose a file…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <source>No file chosen</source>
+        <translation>尚未选择文件</translation>
+    </message>
+    <message>
+        <source>Save a template…</source>
+        <translation>保存模板…</translation>
+    </message>
+    <message>
+        <source>A blank spreadsheet with the column names and one example row, to fill in</source>
+        <translation>空白导入表格，含列名和一行示例，填好后即可导入</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Products on file that this import will change:</source>
+        <translation>导入后会改动的已有商品：</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>商品编码</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>改动</translation>
+    </message>
+    <message>
+        <source>Only the owner and operators may import products; you can check a file here.</source>
+        <translation>只有店主和场控可以导入商品；你可以在这里检查表格。</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Choose a product spreadsheet</source>
+        <translation>选择商品表格</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.csv *.xlsx);;CSV files (*.csv);;Excel workbooks (*.xlsx)</source>
+        <translation>表格文件 (*.csv *.xlsx);;CSV 文件 (*.csv);;Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Checking “%1”…</source>
+        <translation>正在检查“%1”…</translation>
+    </message>
+    <message>
+        <source>Checking the spreadsheet</source>
+        <translation>正在检查表格</translation>
+    </message>
+    <message>
+        <source>%1 rows, %2 problem(s). Nothing is imported until every one is fixed: correct the spreadsheet, save it and choose it again.</source>
+        <translation>共 %1 行，有 %2 处问题。全部改正之前不会导入任何商品：请在表格里改好、保存，再重新选择该文件。</translation>
+    </message>
+    <message>
+        <source>%1 new products, %2 updates, %3 unchanged. Ready to import.</source>
+        <translation>%1 个新商品，%2 个更新，%3 个不变。可以导入。</translation>
+    </message>
+    <message>
+        <source>All %1 products in this file are already on file as they are: nothing to import.</source>
+        <translation>表格中的 %1 个商品都已存在且没有变化，没有需要导入的内容。</translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3</source>
+        <translation>%1：%2 → %3</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation>…… 另有 %1 处</translation>
+    </message>
+    <message>
+        <source>The file could not be checked: %1</source>
+        <translation>无法检查该文件：%1</translation>
+    </message>
+    <message>
+        <source>Importing “%1”…</source>
+        <translation>正在导入“%1”…</translation>
+    </message>
+    <message>
+        <source>Importing products</source>
+        <translation>正在导入商品</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV, UTF-8 (*.csv)</source>
+        <translation>CSV，UTF-8 编码 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Save the import template</source>
+        <translation>保存导入模板</translation>
+    </message>
+    <message>
+        <source>product-import-template</source>
+        <translation>商品导入模板</translation>
+    </message>
+    <message>
+        <source>Saving the template</source>
+        <translation>正在保存模板</translation>
+    </message>
+    <message>
+        <source>Template saved: %1</source>
+        <translation>模板已保存：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ProductStates</name>
+    <message>
+        <source>Complete</source>
+        <translation>齐全</translation>
+    </message>
+    <message>
+        <source>Expiring soon</source>
+        <translation>即将过期</translation>
+    </message>
+    <message>
+        <source>Papers missing</source>
+        <translation>缺资质</translation>
+    </message>
+    <message>
+        <source>Date error</source>
+        <translation>日期有误</translation>
+    </message>
+    <message>
+        <source>Unknown category</source>
+        <translation>类目未知</translation>
+    </message>
+    <message>
+        <source>Lapsed</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <source>Expiry date before issue date</source>
+        <translation>有效期早于发证日期</translation>
+    </message>
+    <message>
+        <source>Lapsed %1 days ago (%2)</source>
+        <translation>已过期 %1 天（%2）</translation>
+    </message>
+    <message>
+        <source>Expires today (%1)</source>
+        <translation>今天到期（%1）</translation>
+    </message>
+    <message>
+        <source>Expires in %1 days (%2)</source>
+        <translation>%1 天后到期（%2）</translation>
+    </message>
+    <message>
+        <source>Valid, no expiry</source>
+        <translation>有效，长期</translation>
+    </message>
+    <message>
+        <source>Valid until %1</source>
+        <translation>有效期至 %1</translation>
+    </message>
+</context>
+<context>
+    <name>ProductTableModel</name>
+    <message>
+        <source>SKU</source>
+        <translation>商品编码</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类目</translation>
+    </message>
+    <message>
+        <source>Brand</source>
+        <translation>品牌</translation>
+    </message>
+    <message>
+        <source>Supplier</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <source>List price</source>
+        <translation>标价</translation>
+    </message>
+    <message>
+        <source>Papers</source>
+        <translation>资质状态</translation>
+    </message>
+    <message>
+        <source>Next expiry</source>
+        <translation>最近到期</translation>
+    </message>
+    <message>
+        <source>%1 (inactive)</source>
+        <translation>%1（已停售）</translation>
+    </message>
+    <message>
+        <source>%1 required papers need attention</source>
+        <translation>%1 项必备资质需处理</translation>
+    </message>
+</context>
+<context>
     <name>ProductsPage</name>
     <message>
         <source>Products &amp; papers</source>
@@ -544,12 +2219,84 @@ Start with the demo studio to look around (staff, products and sessions of an ex
         <translation>直播间卖什么、由谁供货，以及证明可以销售的资质文件。</translation>
     </message>
     <message>
-        <source>Products and their papers arrive with the pre-live issue (#3)</source>
-        <translation>商品与资质将随直播前准备议题（#3）上线</translation>
+        <source>Search SKU, name, brand or supplier</source>
+        <translation>搜索商品编码、名称、品牌或供应商</translation>
     </message>
     <message>
-        <source>Suppliers and products (SKU, category, 三包, no-reason-return exclusions) with their documents — business licences, inspection reports, certificates — stored in the evidence vault, and a warning before any of them expires.</source>
-        <translation>供应商和商品（SKU、类目、三包、不适用七天无理由退货的情形）及其资质文件——营业执照、检验报告、认证证书——存入证据库，到期前发出提醒。</translation>
+        <source>All categories</source>
+        <translation>全部类目</translation>
+    </message>
+    <message>
+        <source>All papers states</source>
+        <translation>全部资质状态</translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation>需处理</translation>
+    </message>
+    <message>
+        <source>Show inactive</source>
+        <translation>显示已停售</translation>
+    </message>
+    <message>
+        <source>New product…</source>
+        <translation>新增商品…</translation>
+    </message>
+    <message>
+        <source>Import products…</source>
+        <translation>导入商品…</translation>
+    </message>
+    <message>
+        <source>Suppliers…</source>
+        <translation>供应商…</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <source>Reading products</source>
+        <translation>正在读取商品</translation>
+    </message>
+    <message>
+        <source>Reading categories</source>
+        <translation>正在读取类目</translation>
+    </message>
+    <message>
+        <source>%1 products · %2 need attention · papers judged on %3</source>
+        <translation>共 %1 个商品 · %2 个需处理 · 资质按 %3 核验</translation>
+    </message>
+    <message>
+        <source>No product matches these filters.</source>
+        <translation>没有符合筛选条件的商品。</translation>
+    </message>
+    <message>
+        <source>No products yet: add one, or import a spreadsheet of them.</source>
+        <translation>还没有商品：点“新增商品”逐个添加，或用“导入商品”从表格批量导入。</translation>
+    </message>
+    <message>
+        <source>Could not read the products: %1</source>
+        <translation>无法读取商品：%1</translation>
+    </message>
+    <message>
+        <source>Reading the product</source>
+        <translation>正在读取商品详情</translation>
+    </message>
+    <message>
+        <source>Product %1 added.</source>
+        <translation>已新增商品 %1。</translation>
+    </message>
+    <message>
+        <source>Product %1 saved.</source>
+        <translation>商品 %1 已保存。</translation>
+    </message>
+    <message>
+        <source>Paper added.</source>
+        <translation>资质已上传。</translation>
+    </message>
+    <message>
+        <source>Products imported.</source>
+        <translation>商品已导入。</translation>
     </message>
 </context>
 <context>
@@ -608,6 +2355,21 @@ Start with the demo studio to look around (staff, products and sessions of an ex
     </message>
 </context>
 <context>
+    <name>ReasonDialog</name>
+    <message>
+        <source>Write why, so anyone reading the record later understands</source>
+        <translation>写明原因，让以后查看记录的人也能看懂</translation>
+    </message>
+    <message>
+        <source>Reason (required)</source>
+        <translation>理由（必填）</translation>
+    </message>
+    <message>
+        <source>Please write the reason; it is kept on the record.</source>
+        <translation>请填写理由，它会保存在记录中。</translation>
+    </message>
+</context>
+<context>
     <name>Roles</name>
     <message>
         <source>Owner</source>
@@ -624,6 +2386,21 @@ Start with the demo studio to look around (staff, products and sessions of an ex
     <message>
         <source>Host</source>
         <translation>主播</translation>
+    </message>
+</context>
+<context>
+    <name>RulesTab</name>
+    <message>
+        <source>Document requirements</source>
+        <translation>资质要求</translation>
+    </message>
+    <message>
+        <source>Pre-live checklist</source>
+        <translation>开播检查模板</translation>
+    </message>
+    <message>
+        <source>Lexicon</source>
+        <translation>违规词库</translation>
     </message>
 </context>
 <context>
@@ -689,6 +2466,10 @@ Start with the demo studio to look around (staff, products and sessions of an ex
         <translation>你可以在这里查看话术；修改话术需要“修改话术”权限。</translation>
     </message>
     <message>
+        <source>Loading the studio&apos;s lexicon</source>
+        <translation>正在读取本店违规词库</translation>
+    </message>
+    <message>
         <source>General goods</source>
         <translation>普通商品</translation>
     </message>
@@ -718,6 +2499,96 @@ Start with the demo studio to look around (staff, products and sessions of an ex
     </message>
 </context>
 <context>
+    <name>SessionCard</name>
+    <message>
+        <source>Planned</source>
+        <translation>计划中</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>已就绪</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>直播中</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <source>Reviewed</source>
+        <translation>已复盘</translation>
+    </message>
+    <message>
+        <source>Gate overridden by the owner</source>
+        <translation>店主已越过开播检查</translation>
+    </message>
+    <message>
+        <source>Checklist not started</source>
+        <translation>开播检查未开始</translation>
+    </message>
+    <message>
+        <source>%1 items to go</source>
+        <translation>还差 %1 项</translation>
+    </message>
+    <message>
+        <source>Checklist complete</source>
+        <translation>开播检查已完成</translation>
+    </message>
+</context>
+<context>
+    <name>SessionPlanDialog</name>
+    <message>
+        <source>Edit session</source>
+        <translation>编辑场次</translation>
+    </message>
+    <message>
+        <source>New session</source>
+        <translation>新建场次</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>场次标题</translation>
+    </message>
+    <message>
+        <source>e.g. 12月02日 源头工厂直供</source>
+        <translation>例如：12月02日 源头工厂直供</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <source>Shop</source>
+        <translation>店铺</translation>
+    </message>
+    <message>
+        <source>The shop this stream sells in</source>
+        <translation>本场带货的店铺</translation>
+    </message>
+    <message>
+        <source>(%1 time)</source>
+        <translation>（%1 时间）</translation>
+    </message>
+    <message>
+        <source>Planned start %1</source>
+        <translation>计划开播 %1</translation>
+    </message>
+    <message>
+        <source>Planned end</source>
+        <translation>计划结束</translation>
+    </message>
+    <message>
+        <source>Hosts on camera</source>
+        <translation>出镜主播</translation>
+    </message>
+    <message>
+        <source> (verification incomplete)</source>
+        <translation>（核验未完成）</translation>
+    </message>
+</context>
+<context>
     <name>SessionsPage</name>
     <message>
         <source>Live sessions</source>
@@ -728,16 +2599,72 @@ Start with the demo studio to look around (staff, products and sessions of an ex
         <translation>规划每一场直播，开播前确认一切就绪。</translation>
     </message>
     <message>
-        <source>Session planning arrives with the pre-live issue (#3)</source>
-        <translation>场次计划将随直播前准备议题（#3）上线</translation>
+        <source>New session…</source>
+        <translation>新建场次…</translation>
     </message>
     <message>
-        <source>Session planning (platform, hosts, lineup and the pre-live checklist) is still coming with issue #3. The script checker below already works: type or paste the wording and risky terms are marked.</source>
-        <translation>场次计划（平台、主播、商品排期和开播检查清单）还在开发中（#3）。下面的话术检查已经可以使用：输入或粘贴话术，风险用语会被标出。</translation>
+        <source>Loading…</source>
+        <translation>正在读取…</translation>
     </message>
     <message>
-        <source>Script check</source>
-        <translation>话术检查</translation>
+        <source>Edit session…</source>
+        <translation>编辑场次…</translation>
+    </message>
+    <message>
+        <source>Print pre-live sheet…</source>
+        <translation>打印开播单…</translation>
+    </message>
+    <message>
+        <source>Lineup</source>
+        <translation>商品排期</translation>
+    </message>
+    <message>
+        <source>Hosts</source>
+        <translation>主播</translation>
+    </message>
+    <message>
+        <source>Pre-live checklist</source>
+        <translation>开播检查</translation>
+    </message>
+    <message>
+        <source>Script</source>
+        <translation>话术</translation>
+    </message>
+    <message>
+        <source>Reading sessions</source>
+        <translation>正在读取场次</translation>
+    </message>
+    <message>
+        <source>Reading the session</source>
+        <translation>正在读取场次详情</translation>
+    </message>
+    <message>
+        <source>Could not read: %1</source>
+        <translation>读取失败：%1</translation>
+    </message>
+    <message>
+        <source>No session yet</source>
+        <translation>还没有直播场次</translation>
+    </message>
+    <message>
+        <source>Press “New session…” to plan the first stream. The script check in the Script tab works already.</source>
+        <translation>点“新建场次…”规划第一场直播。“话术”标签页里的话术检查现在就能用。</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>尚未安排</translation>
+    </message>
+    <message>
+        <source>Hosts: %1</source>
+        <translation>主播：%1</translation>
+    </message>
+    <message>
+        <source>Reading staff</source>
+        <translation>正在读取员工</translation>
+    </message>
+    <message>
+        <source>Printing the pre-live sheet is not available in this build.</source>
+        <translation>此版本暂不能打印开播单。</translation>
     </message>
 </context>
 <context>
@@ -747,8 +2674,8 @@ Start with the demo studio to look around (staff, products and sessions of an ex
         <translation>设置</translation>
     </message>
     <message>
-        <source>The studio&apos;s profile, staff accounts, language and backups.</source>
-        <translation>直播间资料、员工账号、界面语言和备份。</translation>
+        <source>The studio&apos;s profile, staff accounts, language, backups and rules.</source>
+        <translation>直播间资料、员工账号、界面语言、备份与规则。</translation>
     </message>
     <message>
         <source>Studio profile</source>
@@ -765,6 +2692,10 @@ Start with the demo studio to look around (staff, products and sessions of an ex
     <message>
         <source>Backup and restore</source>
         <translation>备份与恢复</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>规则</translation>
     </message>
 </context>
 <context>
@@ -890,6 +2821,89 @@ Start with the demo studio to look around (staff, products and sessions of an ex
     <message>
         <source>Account saved.</source>
         <translation>账号已保存。</translation>
+    </message>
+</context>
+<context>
+    <name>SuppliersDialog</name>
+    <message>
+        <source>Suppliers</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Unified social credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>合作中</translation>
+    </message>
+    <message>
+        <source>New supplier</source>
+        <translation>新增供应商</translation>
+    </message>
+    <message>
+        <source>18 characters, as on the business licence</source>
+        <translation>18 位，与营业执照一致</translation>
+    </message>
+    <message>
+        <source>A name and a masked phone, e.g. 王经理 138****1234</source>
+        <translation>姓名和打码的电话，例如 王经理 138****1234</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>We buy from them</source>
+        <translation>正在合作</translation>
+    </message>
+    <message>
+        <source>Add another instead</source>
+        <translation>改为新增供应商</translation>
+    </message>
+    <message>
+        <source>Add supplier</source>
+        <translation>添加供应商</translation>
+    </message>
+    <message>
+        <source>Only the owner and operators change suppliers.</source>
+        <translation>只有店主和场控可以修改供应商。</translation>
+    </message>
+    <message>
+        <source>Reading suppliers</source>
+        <translation>正在读取供应商</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation>编辑 %1</translation>
+    </message>
+    <message>
+        <source>Save changes</source>
+        <translation>保存修改</translation>
+    </message>
+    <message>
+        <source>Saving the supplier</source>
+        <translation>正在保存供应商</translation>
+    </message>
+    <message>
+        <source>Supplier %1 saved.</source>
+        <translation>供应商 %1 已保存。</translation>
     </message>
 </context>
 <context>

@@ -16,6 +16,8 @@ ENGLISH_PAGES = [
     "Settings",
 ]
 
+LANDED = {1, 5}  # chapters landed with issue #3 show real content, not an empty state: 直播场次, 商品与资质
+
 
 @pytest.fixture
 def window(qtbot, tmp_db, owner, tasks):
@@ -44,7 +46,7 @@ def test_every_page_shows_its_chinese_title_and_says_what_it_will_hold(qtbot, wi
         assert window.current_page() is page
         assert _title(page) == expected
         assert window.nav.currentRow() == index
-        if 0 < index < 7:
+        if 0 < index < 7 and index not in LANDED:
             headline = page.findChild(QLabel, "emptyStateHeadline").text()
             assert "上线" in headline and "#" in headline, headline
     tickets = window.page("tickets")

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.domain.lint import Finding, lint
+from core.domain.lint import Finding, Lexicon, lint
 from core.errors import InvalidInput, StudioDeskError
 from ui.context import PageContext
 from ui.dialogs.lint_exemption import ExemptionDialog
@@ -48,6 +48,16 @@ class Shown:
     qt_start: int
     qt_end: int
     exempted: bool
+
+
+def load_studio_lexicon(db, **_lane) -> Lexicon:
+    """On the lane: the studio's lexicon (bundled + the owner's changes), its matcher compiled before it is used."""
+    from core.services.rules_lexicon import studio_lexicon
+
+    with db.sessions() as session:
+        lexicon = studio_lexicon(session)
+    _ = lexicon.matcher
+    return lexicon
 
 
 def utf16_offsets(text: str) -> list[int]:
@@ -143,9 +153,11 @@ class ScriptChecker(QWidget):
         super().__init__(parent)
         self.context = context
         self.script_id: int | None = None
+        self.session_id: int | None = None  # bind_session(): scripts listed and saved for this live session
         self.exemptions: tuple = ()
         self.shown: list[Shown] = []
         self.exemption_dialog = ExemptionDialog  # swapped by tests
+        self.lexicon: Lexicon | None = None  # the studio's lexicon once loaded; until then lint's bundled one
 
         self.scripts = QComboBox()
         self.scripts.setMinimumWidth(180)
@@ -224,6 +236,12 @@ class ScriptChecker(QWidget):
                 "note",
             )
         self.relint()
+        task = context.tasks.run(self.tr("Loading the studio's lexicon"), load_studio_lexicon, context.db)
+        task.succeeded.connect(self._lexicon_loaded)
+
+    def _lexicon_loaded(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        self.relint()
 
     # -- loading -------------------------------------------------------------------------------------------
     def _load_choices(self, select: int | None = None) -> None:
@@ -231,7 +249,7 @@ class ScriptChecker(QWidget):
 
         with self.context.db.unit_of_work(self.context.actor) as session:
             categories = scripts.product_categories(session)
-            saved = scripts.list_scripts(session)
+            saved = scripts.list_scripts(session, session_id=self.session_id)
         if self.category.count() == 0:
             self.category.addItem(self.tr("General goods"), None)
             for code, name in categories.items():
@@ -244,6 +262,16 @@ class ScriptChecker(QWidget):
             self.scripts.addItem(view.title or self.tr("Untitled (#%1)").replace("%1", str(view.id)), view.id)
         self.scripts.setCurrentIndex(max(0, self.scripts.findData(select)) if select else 0)
         self.scripts.blockSignals(False)
+
+    def bind_session(self, session_id: int | None) -> None:
+        """Work on one live session's scripts: list only those, save new ones to it, open its latest (or a blank)."""
+        self.session_id = session_id
+        self._load_choices()
+        latest = self.scripts.itemData(1) if session_id is not None and self.scripts.count() > 1 else None
+        self.scripts.blockSignals(True)
+        self.scripts.setCurrentIndex(max(0, self.scripts.findData(latest)) if latest else 0)
+        self.scripts.blockSignals(False)
+        self.open_script(latest)
 
     def open_script(self, script_id: int | None) -> None:
         """Show a saved script (None: a blank new one) with its exemptions."""
@@ -269,7 +297,7 @@ class ScriptChecker(QWidget):
 
         self.timer.stop()
         text = self.editor.toPlainText()
-        found = lint(text, lint_category(self.category.currentData()))
+        found = lint(text, lint_category(self.category.currentData()), lexicon=self.lexicon)
         offsets = utf16_offsets(text)
         self.shown = [
             Shown(f, offsets[f.start], offsets[f.end], is_exempted(f, self.exemptions)) for f in found
@@ -328,6 +356,7 @@ class ScriptChecker(QWidget):
             session,
             self.context.actor,
             script_id=self.script_id,
+            session_id=self.session_id,
             title=self.title.text(),
             body=self.editor.toPlainText(),
         )

@@ -1,4 +1,4 @@
-"""设置 Settings: studio profile, staff accounts, language, backup and restore — one tab each."""
+"""设置 Settings: studio profile, staff accounts, language, backup and restore, rules — one tab each."""
 
 from __future__ import annotations
 
@@ -10,9 +10,10 @@ from ui.pages.base import page_frame
 from ui.settings.backup import BackupTab
 from ui.settings.language import LanguageTab
 from ui.settings.profile import ProfileTab
+from ui.settings.rules import RulesTab
 from ui.settings.staff import StaffTab
 
-TAB_KEYS = ("profile", "staff", "language", "backup")
+TAB_KEYS = ("profile", "staff", "language", "backup", "rules")
 
 
 class SettingsPage(QWidget):
@@ -26,7 +27,7 @@ class SettingsPage(QWidget):
         self.context = context
         self.title = self.tr("Settings")
         body = page_frame(
-            self, self.title, self.tr("The studio's profile, staff accounts, language and backups.")
+            self, self.title, self.tr("The studio's profile, staff accounts, language, backups and rules.")
         )
         self.tabs = QTabWidget()
         self.tabs.setObjectName("settingsTabs")
@@ -38,6 +39,8 @@ class SettingsPage(QWidget):
         self.tabs.addTab(self.staff_tab, self.tr("Staff accounts"))
         self.tabs.addTab(self.language_tab, self.tr("Language"))
         self.tabs.addTab(self.backup_tab, self.tr("Backup and restore"))
+        self.rules_tab = RulesTab(context)
+        self.tabs.addTab(self.rules_tab, self.tr("Rules"))
         body.addWidget(self.tabs, 1)
         self.language_tab.language_chosen.connect(self.language_chosen)
         self.backup_tab.restore_chosen.connect(self.restore_chosen)

@@ -1,0 +1,38 @@
+"""Money as people read and type it: yuan on screen ("¥12.34"), integer fen in core."""
+
+from __future__ import annotations
+
+import re
+
+_YUAN = re.compile(r"^\d{1,9}(\.\d{1,2})?$")
+
+
+def yuan(fen: int | None) -> str:
+    """1290 → "¥12.90"; None → "—"."""
+    if fen is None:
+        return "—"
+    sign = "-" if fen < 0 else ""
+    fen = abs(fen)
+    return f"{sign}¥{fen // 100:,}.{fen % 100:02d}"
+
+
+def yuan_text(fen: int | None) -> str:
+    """The amount as an input box shows it for editing: 1290 → "12.90"; None → ""."""
+    return "" if fen is None else f"{fen // 100}.{fen % 100:02d}"
+
+
+def parse_yuan(text: str) -> int | None:
+    """What a person typed, in fen: "59.9" → 5990, "¥1,299" → 129900, "" → None.
+
+    Raises ``ValueError`` for anything else (negative numbers, more than two decimals, words); the caller shows
+    its own sentence next to the field.
+    """
+    cleaned = text.strip().replace("¥", "").replace("￥", "").replace(",", "").replace("，", "").strip()
+    if cleaned.endswith("元"):
+        cleaned = cleaned[:-1].strip()
+    if not cleaned:
+        return None
+    if not _YUAN.match(cleaned):
+        raise ValueError(text)
+    whole, _, cents = cleaned.partition(".")
+    return int(whole) * 100 + int((cents + "00")[:2])
