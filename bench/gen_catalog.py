@@ -1,10 +1,8 @@
-"""Suppliers, products, their papers (documents) and the vault files with real content on disk."""
+"""Suppliers, products and the vault files with real content on disk (their papers: ``bench.gen_papers``)."""
 
 from __future__ import annotations
 
-from datetime import timedelta
-
-from bench.gen_base import DAY, MINUTE, Gen, day_of, ts, write_vault_file
+from bench.gen_base import DAY, Gen, ts, write_vault_file
 from bench.gen_studio import SURNAMES
 
 CATEGORIES = [
@@ -73,29 +71,21 @@ CATEGORIES = [
     ),
     ("custom", 3, ["定制刻字保温杯", "定制照片台历"], (49, 159), False, True, "custom", False),
     ("jewellery", 4, ["足金转运珠", "银手镯", "珍珠耳钉"], (199, 2999), False, False, "", False),
+    ("imported_food", 4, ["进口奶粉", "意大利面", "橄榄油"], (39, 399), False, False, "", False),
+    ("medical_device", 2, ["电子体温计", "医用外科口罩", "血压计"], (19, 299), False, False, "", False),
 ]
 
-DOC_TYPES = {
-    "supplier": ["business_licence", "food_business_licence", "brand_authorisation"],
-    "food": ["inspection_report", "food_production_licence"],
-    "fresh": ["quarantine_certificate", "inspection_report"],
-    "health_food": ["health_food_registration", "inspection_report"],
-    "cosmetics": ["cosmetics_filing", "inspection_report"],
-    "special_cosmetics": ["special_cosmetics_registration", "inspection_report"],
-    "ccc": ["ccc_certificate", "inspection_report"],
-    "digital": ["software_copyright"],
-    "general": ["inspection_report"],
-    "custom": ["inspection_report"],
-    "jewellery": ["precious_metal_assay", "inspection_report"],
-}
+# Share of each category's products sold under a brand (the documents rule's ``branded`` condition then asks for
+# 商标注册证 + 品牌授权书): loose fresh produce and made-to-order goods mostly carry none.
+BRANDED_SHARE = {"fresh": 0.3, "custom": 0.2, "digital": 0.5}
+BRANDED_DEFAULT = 0.8
 
 BRANDS = ["禾丰", "澜颜", "声科", "优品", "山野集", "暖居", "轻氧", "金禧", "鲜生到家", "知行"]
 
 
 def build(g: Gen) -> None:
-    """Suppliers, products and their documents (each a real file in the vault)."""
+    """Suppliers and products (their papers come from ``bench.gen_papers``)."""
     _suppliers_products(g)
-    _documents(g)
 
 
 def _suppliers_products(g: Gen) -> None:
@@ -120,19 +110,22 @@ def _suppliers_products(g: Gen) -> None:
         )
     g.insert("suppliers", ["id", "name", "credit_code", "contact", "note", "active"], rows)
     g.shared["supplier_ids"] = list(range(1, n_suppliers + 1))
+    g.shared["supplier_codes"] = {row[0]: row[2] for row in rows}  # 统一社会信用代码: the licence's number
 
     n_products = g.n(400, 40)
     weights = [c[1] for c in CATEGORIES]
-    rows, products = [], []
+    rows, products, holders = [], [], []
     for i in range(1, n_products + 1):
         cat, _, stems, (lo, hi), three, excluded, reason, confirm = rng.choices(CATEGORIES, weights)[0]
         price = rng.randint(lo, hi) * 100 - rng.choice([0, 10, 100])
-        brand = g.pick(BRANDS)
+        brand = g.pick(BRANDS) if rng.random() < BRANDED_SHARE.get(cat, BRANDED_DEFAULT) else ""
         name = (
             f"{brand}{g.pick(stems)} {g.pick(['经典款', '家庭装', '礼盒装', '升级款', '尝鲜装', '旗舰款'])}"
         )
         created = g.start - 30 * DAY + rng.randrange(0, 900) * DAY
+        supplier_id, active = rng.choice(g.shared["supplier_ids"]), rng.random() > 0.1
         products.append((i, cat, price, created))
+        holders.append((i, cat, bool(brand), supplier_id, created))
         rows.append(
             (
                 i,
@@ -140,13 +133,13 @@ def _suppliers_products(g: Gen) -> None:
                 name,
                 cat,
                 brand,
-                rng.choice(g.shared["supplier_ids"]),
+                supplier_id,
                 price,
                 int(three),
                 int(excluded),
                 reason,
                 int(confirm),
-                int(rng.random() > 0.1),
+                int(active),
                 ts(created),
             )
         )
@@ -170,6 +163,7 @@ def _suppliers_products(g: Gen) -> None:
         rows,
     )
     g.shared["products"] = products  # (id, category, list price fen, created_us)
+    g.shared["paper_holders"] = holders  # (id, category, branded, supplier id, created_us) for gen_papers
 
 
 def add_vault_file(g: Gen, content: bytes, name: str, media_type: str, actor: int | None, at_us: int) -> str:
@@ -187,62 +181,6 @@ def fake_file(g: Gen, label: str, kind: str = "pdf") -> tuple[bytes, str]:
     head = b"%PDF-1.4\n" if kind == "pdf" else b"\xff\xd8\xff\xe0JFIF\x00"
     body = head + label.encode("utf-8") + b"\n" + g.rng.randbytes(g.rng.randint(1024, 6144))
     return body, "application/pdf" if kind == "pdf" else "image/jpeg"
-
-
-def _documents(g: Gen) -> None:
-    rng = g.rng
-    n_docs = g.n(3000, 30)
-    owner_ids = g.shared["staff"]["owner"] + g.shared["staff"]["operator"]
-    products = g.shared["products"]
-    rows = []
-    for i in range(1, n_docs + 1):
-        if rng.random() < 0.15:
-            supplier, product, doc_type = (
-                rng.choice(g.shared["supplier_ids"]),
-                None,
-                g.pick(DOC_TYPES["supplier"]),
-            )
-        else:
-            pid, cat, _, _ = rng.choice(products)
-            supplier, product, doc_type = None, pid, g.pick(DOC_TYPES[cat])
-        added = g.start + rng.randrange(0, (g.now - g.start) // MINUTE - 60) * MINUTE
-        issued = day_of(added) - timedelta(days=rng.randint(10, 700))
-        expires = issued + timedelta(days=rng.choice([365, 730, 1095, 1825])) if rng.random() < 0.8 else None
-        actor = rng.choice(owner_ids)
-        content, media = fake_file(g, f"document {i} {doc_type}")
-        sha = add_vault_file(g, content, f"{doc_type}-{i}.pdf", media, actor, added - 1)
-        number = f"{doc_type[:3].upper()}{issued:%Y}{rng.randrange(10**7):07d}"
-        rows.append(
-            (
-                i,
-                doc_type,
-                number,
-                issued.isoformat(),
-                expires.isoformat() if expires else None,
-                supplier,
-                product,
-                sha,
-                actor,
-                ts(added),
-            )
-        )
-        g.stub("document", i, added, actor, "document.added", {"doc_type": doc_type, "sha256": sha})
-    g.insert(
-        "documents",
-        [
-            "id",
-            "doc_type",
-            "number",
-            "issued_on",
-            "expires_on",
-            "supplier_id",
-            "product_id",
-            "vault_sha256",
-            "added_by",
-            "added_at",
-        ],
-        rows,
-    )
 
 
 def flush_vault_rows(g: Gen) -> None:

@@ -47,3 +47,19 @@ def language_from_environment() -> str:
         if value:
             return "en" if value.lower().startswith("en") else "zh_CN"
     return "zh_CN"
+
+
+def in_language(text: str) -> str:
+    """A rule citation written "中文 / English" (or several such joined by "；") in the current language.
+
+    Rule data carries its basis in both languages so the owner edits one file; people read one. Text of any
+    other shape is returned whole.
+    """
+    english = language() == "en"
+    parts = text.split(" / ")
+    if len(parts) == 2:
+        return parts[1] if english else parts[0]
+    pieces = [piece.split(" / ") for piece in text.split("；")]
+    if len(pieces) < 2 or any(len(p) != 2 for p in pieces):
+        return text
+    return ("; " if english else "；").join(p[1] if english else p[0] for p in pieces)

@@ -35,3 +35,18 @@ def test_chinese_is_the_default_language(monkeypatch):
     assert i18n.language_from_environment() == "zh_CN"
     monkeypatch.setenv("LANG", "en_US.UTF-8")
     assert i18n.language_from_environment() == "en"
+
+
+def test_a_bilingual_rule_citation_is_read_in_the_current_language():
+    from core import i18n
+
+    text = "广告法 第九条 / Advertising Law Art 9；产品质量法 第二十七条 / Product Quality Law Art 27"
+    previous = i18n.language()
+    try:
+        i18n.set_language("zh_CN")
+        assert i18n.in_language(text) == "广告法 第九条；产品质量法 第二十七条"
+        i18n.set_language("en")
+        assert i18n.in_language(text) == "Advertising Law Art 9; Product Quality Law Art 27"
+        assert i18n.in_language("本店规定") == "本店规定"
+    finally:
+        i18n.set_language(previous)

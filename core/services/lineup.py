@@ -153,7 +153,7 @@ def add_to_lineup(
     if view.readiness.blocks_lineup:
         papers = _papers(view)
         if actor.role != Role.OWNER:
-            basis = "；".join(view.readiness.blocks_lineup_basis)
+            basis = "；".join(i18n.in_language(b) for b in view.readiness.blocks_lineup_basis)
             raise LineupBlocked(
                 i18n.t("lineup.blocked", name=view.name, papers=papers, basis=basis),
                 field="product_id",

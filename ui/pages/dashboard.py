@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.domain.codes import Role
+from core.i18n import in_language
 from ui.context import PageContext
 from ui.dialogs.confirm import when
 from ui.labels import role_name
@@ -183,7 +184,7 @@ class DashboardPage(QWidget):
             text = text.replace("%2", paper.name).replace("%3", paper.number or "—")
             entry = QListWidgetItem(text.replace("%4", paper.expires_on.isoformat()).replace("%5", when_text))
             entry.setForeground(QBrush(QColor(colour)))
-            entry.setToolTip("\n".join(paper.basis))
+            entry.setToolTip("\n".join(in_language(b) for b in paper.basis))
             self.papers_list.addItem(entry)
         if not facts.attention.papers:
             self.papers_list.addItem(self.tr("Every paper is valid beyond the warning window."))

@@ -25,23 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core import i18n
+from core.i18n import in_language
 from ui.money import yuan
 from ui.pages.product_table import SEVERITY, STATE_COLOURS, paper_state_text
 from ui.qtcompat import emit
-
-
-def in_language(text: str) -> str:
-    """A rule citation written "中文 / English" (or several such joined by "；") in the reader's language; any
-    other shape stays whole."""
-    english = i18n.language() == "en"
-    parts = text.split(" / ")
-    if len(parts) == 2:
-        return parts[1] if english else parts[0]
-    pieces = [piece.split(" / ") for piece in text.split("；")]
-    if len(pieces) < 2 or any(len(p) != 2 for p in pieces):
-        return text
-    return ("; " if english else "；").join(p[1] if english else p[0] for p in pieces)
 
 
 def _rich_label(name: str) -> QLabel:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.errors import StudioDeskError
+from core.i18n import in_language
 from ui.context import PageContext
 from ui.dialogs.confirm import confirm
 from ui.dialogs.lineup_add import LineupAddDialog, LineupPriceDialog
@@ -196,7 +197,7 @@ class LineupTab(QWidget):
             papers,
             gift,
         ]
-        tip = f"{check.message}\n" + self.tr("Basis: %1").replace("%1", check.basis)
+        tip = f"{check.message}\n" + self.tr("Basis: %1").replace("%1", in_language(check.basis))
         for column, text in enumerate(cells):
             cell = QTableWidgetItem(text)
             if column in (2, 3, 4):
@@ -229,13 +230,14 @@ class LineupTab(QWidget):
         check = view.price_check
         lines = [f"<b>{view.product_name}</b> — {check.message}"]
         if check.state != "no_claim":
-            lines.append("<i>" + self.tr("Basis: %1").replace("%1", check.basis) + "</i>")
+            lines.append("<i>" + self.tr("Basis: %1").replace("%1", in_language(check.basis)) + "</i>")
         readiness = view.readiness.readiness
         if readiness.blocks_lineup:
             papers, _ = papers_state(view)
             lines.append(self.tr("Papers: %1").replace("%1", papers))
             lines += [
-                "<i>" + self.tr("Basis: %1").replace("%1", b) + "</i>" for b in readiness.blocks_lineup_basis
+                "<i>" + self.tr("Basis: %1").replace("%1", in_language(b)) + "</i>"
+                for b in readiness.blocks_lineup_basis
             ]
         colour = RED if check.flagged or readiness.blocks_lineup else "#3e4c59"
         self.detail.setText(f"<span style='color:{colour}'>" + "<br>".join(lines) + "</span>")
