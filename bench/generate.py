@@ -30,7 +30,15 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from bench import gen_aftersales, gen_catalog, gen_ledger, gen_live, gen_opinion, gen_studio  # noqa: E402
+from bench import (  # noqa: E402
+    gen_aftersales,
+    gen_catalog,
+    gen_ledger,
+    gen_live,
+    gen_opinion,
+    gen_papers,
+    gen_studio,
+)
 from bench.gen_base import Gen, us_of  # noqa: E402
 
 STUDIO_TZ = ZoneInfo("Asia/Shanghai")
@@ -101,6 +109,7 @@ def generate(out: Path, *, scale: float = 1.0, seed: int = 7, now: datetime | No
     for name, part in (
         ("studio", gen_studio.build),
         ("catalog", gen_catalog.build),
+        ("papers", gen_papers.build),
         ("live", gen_live.build),
         ("aftersales", gen_aftersales.build),
         ("opinion", gen_opinion.build),
