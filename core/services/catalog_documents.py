@@ -20,7 +20,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, Literal, cast
 
-from sqlalchemy import select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from core import i18n, ledger, vault
@@ -242,8 +242,8 @@ def _remove_quietly(path: Path) -> None:
 def expiring_documents(session: Session, *, today: date) -> list[ExpiringDocument]:
     """Papers of active suppliers and products that lapsed or expire within ``warn_days_before_expiry`` days.
 
-    A paper is left out when the same holder already has a paper of the same type that is good beyond the
-    window (or never expires): a renewed licence silences the old one. Soonest first.
+    A paper is left out when the same holder has a paper of the same type that expires later (or never): a
+    renewed licence silences the old one, and only the renewal is judged. Soonest first.
     """
     data = documents_rule(session)
     warn_days = int(data["warn_days_before_expiry"])
@@ -253,15 +253,21 @@ def expiring_documents(session: Session, *, today: date) -> list[ExpiringDocumen
     ).all()
     if not candidates:
         return []
-    renewed = {
-        tuple(row)
-        for row in session.execute(
-            select(Document.supplier_id, Document.product_id, Document.doc_type).where(
-                (Document.expires_on.is_(None)) | (Document.expires_on > horizon),
-                Document.doc_type.in_({d.doc_type for d in candidates}),
-            )
+    # The latest expiry per holder and type (None: one copy never expires). Only the copy that carries it is
+    # judged: an older copy is superseded by its renewal, whether the renewal is good or itself expiring.
+    latest: dict[tuple[int | None, int | None, str], date | None] = {}
+    for supplier_id, product_id, doc_type, last, open_ended in session.execute(
+        select(
+            Document.supplier_id,
+            Document.product_id,
+            Document.doc_type,
+            func.max(Document.expires_on),
+            func.max(case((Document.expires_on.is_(None), 1), else_=0)),
         )
-    }
+        .where(Document.doc_type.in_({d.doc_type for d in candidates}))
+        .group_by(Document.supplier_id, Document.product_id, Document.doc_type)
+    ):
+        latest[(supplier_id, product_id, doc_type)] = None if open_ended else last
     suppliers = {s.id: s for s in session.scalars(select(Supplier).where(Supplier.active.is_(True)))}
     product_ids = {d.product_id for d in candidates if d.product_id is not None}
     products = {
@@ -270,7 +276,7 @@ def expiring_documents(session: Session, *, today: date) -> list[ExpiringDocumen
     }
     found: list[ExpiringDocument] = []
     for doc in candidates:
-        if (doc.supplier_id, doc.product_id, doc.doc_type) in renewed:
+        if latest.get((doc.supplier_id, doc.product_id, doc.doc_type), doc.expires_on) != doc.expires_on:
             continue
         if doc.product_id is not None:
             holder: Holder = "product"
