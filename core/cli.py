@@ -284,19 +284,18 @@ def _report_prelive(path: Path, session_id: int, out: Path) -> int:
     """Write the pre-live sheet of ``session_id`` to ``out`` atomically (temp file + rename; nothing on error)."""
     import os
     import tempfile
-    from datetime import UTC, datetime
-    from zoneinfo import ZoneInfo
 
+    from core import clock
     from core.db.opening import open_database
     from core.reports.prelive_sheet import build_prelive_sheet
     from core.services.prelive import prelive_sheet_data
-    from core.services.studio import get_profile
+    from core.services.studio import studio_today
 
     db = open_database(path)
     try:
         with db.sessions() as session:
-            now = datetime.now(UTC)
-            today = now.astimezone(ZoneInfo(get_profile(session).timezone or "Asia/Shanghai")).date()
+            now = clock.now()
+            today = studio_today(session, now)
             data = prelive_sheet_data(session, session_id, today=today, now=now)
     finally:
         db.dispose()

@@ -4,21 +4,9 @@ from __future__ import annotations
 
 import re
 
+from core.domain.money import yuan, yuan_text
+
 _YUAN = re.compile(r"^\d{1,9}(\.\d{1,2})?$")
-
-
-def yuan(fen: int | None) -> str:
-    """1290 → "¥12.90"; None → "—"."""
-    if fen is None:
-        return "—"
-    sign = "-" if fen < 0 else ""
-    fen = abs(fen)
-    return f"{sign}¥{fen // 100:,}.{fen % 100:02d}"
-
-
-def yuan_text(fen: int | None) -> str:
-    """The amount as an input box shows it for editing: 1290 → "12.90"; None → ""."""
-    return "" if fen is None else f"{fen // 100}.{fen % 100:02d}"
 
 
 def parse_yuan(text: str) -> int | None:
@@ -36,3 +24,6 @@ def parse_yuan(text: str) -> int | None:
         raise ValueError(text)
     whole, _, cents = cleaned.partition(".")
     return int(whole) * 100 + int((cents + "00")[:2])
+
+
+__all__ = ["parse_yuan", "yuan", "yuan_text"]  # yuan, yuan_text: core.domain.money's, one format

@@ -56,6 +56,7 @@ class Task(QObject):
         self.label = label
         self._cancel = threading.Event()
         self._inbox: queue.SimpleQueue[tuple[str, tuple]] = queue.SimpleQueue()
+        self._posting = threading.Lock()  # a put and its queued _drain call are one step (_post)
         self.running = True
 
     def cancel(self) -> None:
@@ -66,17 +67,24 @@ class Task(QObject):
         return self._cancel.is_set()
 
     def _post(self, kind: str, *args: Any) -> None:
-        """From the worker: queue an event for the GUI thread."""
-        self._inbox.put((kind, args))
-        QMetaObject.invokeMethod(self, "_drain", Qt.ConnectionType.QueuedConnection)
+        """From the worker: queue an event for the GUI thread.
+
+        The put and the queued call are made under a lock :meth:`_drain` also takes, so the GUI thread cannot take
+        "ended" (after which the runner deletes this object) while the worker is still inside ``invokeMethod`` on
+        it: without the lock a drain between the two crashed the process now and then (seen in the test suite).
+        """
+        with self._posting:
+            self._inbox.put((kind, args))
+            QMetaObject.invokeMethod(self, "_drain", Qt.ConnectionType.QueuedConnection)
 
     @Slot()
     def _drain(self) -> None:
         while True:
-            try:
-                kind, args = self._inbox.get_nowait()
-            except queue.Empty:
-                return
+            with self._posting:
+                try:
+                    kind, args = self._inbox.get_nowait()
+                except queue.Empty:
+                    return
             emit(getattr(self, kind), *args)
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
+from core.errors import StudioDeskError
+
 
 def message_label(kind: str = "error") -> QLabel:
     """A word-wrapping label styled by ``resources/style.qss`` through its ``kind`` property (error/ok/note)."""
@@ -14,6 +16,11 @@ def message_label(kind: str = "error") -> QLabel:
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     label.hide()
     return label
+
+
+def error_text(exc: BaseException) -> str:
+    """A failure as a sentence: core's own message for a refusal, the exception's type and text for a bug."""
+    return str(exc) if isinstance(exc, StudioDeskError) else f"{type(exc).__name__}: {exc}"
 
 
 def show_message(label: QLabel, text: str, kind: str | None = None) -> None:

@@ -115,6 +115,8 @@ class RequiredPaper:
 
 @dataclass(frozen=True)
 class CategoryRequirements:
+    """One product category of the documents rule and the papers it requires, as the owner's editor lists them."""
+
     code: str
     name: str
     papers: tuple[RequiredPaper, ...]

@@ -20,12 +20,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from core import i18n
-from core.domain.lint import SEVERITIES, Lexicon, Term
+from core.domain.lint import SEVERITIES, WIDTH_FOLD, Lexicon, Term
 from core.errors import InvalidInput
 
 TERM_MAX = 60  # lint_exemptions.term holds 60 characters
 TEXT_MAX = 500
-_FOLD = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
 
 i18n.register(
     {
@@ -58,16 +57,9 @@ i18n.register(
 
 
 @dataclass(frozen=True)
-class AddedTerm:
-    """A term the owner added (or a base term the owner re-defined: ``replaces_bundled``)."""
+class AddedTerm(Term):
+    """A term the owner added (or a base term the owner re-defined: ``replaces_bundled``); lint uses it as is."""
 
-    term: str
-    category: str
-    severity: Mapping[str, str]
-    basis: str
-    reason: str
-    unless_followed_by: tuple[str, ...] = ()
-    unless_preceded_by: tuple[str, ...] = ()
     replaces_bundled: bool = False
 
     def as_dict(self) -> dict[str, Any]:
@@ -109,7 +101,7 @@ class LexiconEntry:
 
 def key(term: str) -> str:
     """The spelling key terms are compared by: full width folded, ASCII case ignored."""
-    return term.translate(_FOLD).lower()
+    return term.translate(WIDTH_FOLD).lower()
 
 
 def _keys(base: Lexicon) -> dict[str, Term]:
@@ -133,7 +125,7 @@ def _allow_list(value: Any) -> tuple[str, ...]:
 
 def _check_added(raw: AddedTerm | Mapping[str, Any], base: Lexicon, known: dict[str, Term]) -> AddedTerm:
     item = raw.as_dict() if isinstance(raw, AddedTerm) else dict(raw)
-    term = str(item.get("term") or "").strip().translate(_FOLD)
+    term = str(item.get("term") or "").strip().translate(WIDTH_FOLD)
     if not term or len(term) > TERM_MAX or "\n" in term:
         raise InvalidInput(i18n.t("lexicon_rule.term", n=TERM_MAX), field="term")
     category = item.get("category")

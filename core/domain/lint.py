@@ -40,7 +40,7 @@ i18n.register(
 )
 
 # Full-width ASCII (U+FF01–U+FF5E) folds to half-width one character for one, so offsets stay those of the text.
-_WIDTH_FOLD = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+WIDTH_FOLD = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
 
 
 @dataclass(frozen=True)
@@ -156,7 +156,7 @@ class Lexicon:
         return re.compile(_trie_pattern(root))
 
     def term_for(self, matched: str) -> Term:
-        return self._by_key[matched.translate(_WIDTH_FOLD).lower()]
+        return self._by_key[matched.translate(WIDTH_FOLD).lower()]
 
 
 def _trie_pattern(node: dict[str, Any]) -> str:
@@ -192,7 +192,7 @@ def lint(text: str, category: str | None = None, lexicon: Lexicon | None = None)
     if category is not None and category not in lexicon.product_categories:
         allowed = ", ".join(lexicon.product_categories)
         raise ValueError(i18n.t("lint.unknown_category", category=category, allowed=allowed))
-    folded = text.translate(_WIDTH_FOLD)
+    folded = text.translate(WIDTH_FOLD)
     matcher = lexicon.matcher
     candidates: list[tuple[int, int]] = []
     pos = 0

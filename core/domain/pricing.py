@@ -19,6 +19,7 @@ from datetime import datetime, timedelta
 from typing import Any, Literal
 
 from core import i18n
+from core.domain.money import yuan
 from core.errors import InvalidInput
 
 i18n.register(
@@ -61,10 +62,6 @@ class PriceClaimCheck:
         return self.state in ("unbacked", "higher_than_7d_lowest")
 
 
-def _yuan(fen: int | None) -> str:
-    return "—" if fen is None else f"¥{fen // 100}.{fen % 100:02d}"
-
-
 def _data(rules: Mapping[str, Any]) -> Mapping[str, Any]:
     return rules["data"] if "data" in rules and "reference_window_days" not in rules else rules
 
@@ -98,21 +95,21 @@ def check_price_claim(
         message = i18n.t("pricing.no_claim")
     elif lowest_7d_fen is None:
         state = "unbacked"
-        message = i18n.t("pricing.unbacked", claimed=_yuan(claimed_original_fen), days=days)
+        message = i18n.t("pricing.unbacked", claimed=yuan(claimed_original_fen), days=days)
     elif claimed_original_fen > lowest_7d_fen:
         state = "higher_than_7d_lowest"
         excess = claimed_original_fen - lowest_7d_fen
         message = i18n.t(
             "pricing.higher",
-            claimed=_yuan(claimed_original_fen),
+            claimed=yuan(claimed_original_fen),
             days=days,
-            lowest=_yuan(lowest_7d_fen),
-            excess=_yuan(excess),
+            lowest=yuan(lowest_7d_fen),
+            excess=yuan(excess),
         )
     else:
         state = "ok"
         message = i18n.t(
-            "pricing.ok", claimed=_yuan(claimed_original_fen), days=days, lowest=_yuan(lowest_7d_fen)
+            "pricing.ok", claimed=yuan(claimed_original_fen), days=days, lowest=yuan(lowest_7d_fen)
         )
     return PriceClaimCheck(
         state=state,

@@ -48,6 +48,8 @@ i18n.register(
 
 Holder = Literal["supplier", "product"]
 State = Literal["ok", "missing", "expiring", "lapsed", "invalid"]
+PROBLEMS_WORST_FIRST: tuple[State, ...] = ("lapsed", "invalid", "missing", "expiring")
+"""The order every screen and sheet names a product's paper problems in: the one that blocks the lineup first."""
 
 _RANK: dict[str, int] = {"ok": 0, "expiring": 1, "lapsed": 2, "invalid": 3}
 

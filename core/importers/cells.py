@@ -76,6 +76,7 @@ def yuan_to_fen(value: Any) -> int | None:
 
 
 def yes_no(value: Any, words: dict[str, bool]) -> bool:
+    """是/否 → bool by the column table's ``words`` (already normalised); ValueError naming the value otherwise."""
     if isinstance(value, bool):
         return value
     answer = words.get(normalise(cell_text(value)))

@@ -235,9 +235,8 @@ def _xlsx_rows(path: Path) -> Generator[list[Any]]:
         raise InvalidInput(
             i18n.t("sheet.unreadable", file=path.name, problem=exc.strerror or exc), field="file"
         ) from exc
-    except (
-        Exception
-    ) as exc:  # openpyxl raises many kinds for a damaged or foreign file; all mean the same here
+    # openpyxl raises many kinds for a damaged or foreign file; all mean the same here
+    except Exception as exc:
         raise InvalidInput(i18n.t("sheet.corrupt_xlsx", file=path.name, problem=exc), field="file") from exc
     try:
         if not book.worksheets:

@@ -7,11 +7,14 @@ seller's licences and the products' qualifications (DOMAIN.md §2). Which catego
 :mod:`core.services.catalog_documents`; products join a lineup in :mod:`core.services.lineup`.
 
 Contract: every change needs ``products.edit`` (checked here, whatever the UI hides) and runs in the caller's unit
-of work; bad input raises :class:`InvalidInput` naming the field and writes nothing; money is integer fen.
+of work; bad input raises :class:`InvalidInput` naming the field and writes nothing; money is integer fen. A
+supplier's contact is a name and a masked phone at most (个人信息保护法 Art 6: personal data kept minimal): a full
+number (seven or more digits in a row) is refused naming ``contact``.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -54,10 +57,16 @@ i18n.register(
         "catalog.field.contact": ("联系人", "Contact"),
         "catalog.field.list_price_fen": ("标价", "List price"),
         "catalog.field.note": ("备注", "Note"),
+        "catalog.contact_unmasked": (
+            "联系人只记姓名和打码的电话（如 王经理 138****1234），不要存完整号码",
+            "Keep only a name and a masked phone as the contact (e.g. 王经理 138****1234), not the full number",
+        ),
     }
 )
 
 _SUPPLIER_FIELDS = ("name", "credit_code", "contact", "note", "active")
+# Seven or more digits in a row (spaces and dashes between them allowed) is a full phone number, not a masked one.
+_UNMASKED_PHONE = re.compile(r"\d(?:[\s-]?\d){6,}")
 _PRODUCT_FIELDS = (
     "sku", "name", "category", "brand", "supplier_id", "list_price_fen", "three_guarantees", "active",
 )  # fmt: skip
@@ -179,7 +188,10 @@ def _clean_supplier(fields: dict[str, Any]) -> dict[str, Any]:
     if "credit_code" in fields:
         clean["credit_code"] = check_credit_code(fields["credit_code"] or "")
     if "contact" in fields:
-        clean["contact"] = _text(fields["contact"], "contact")
+        contact = _text(fields["contact"], "contact")
+        if _UNMASKED_PHONE.search(contact):  # personal data kept minimal (个人信息保护法 Art 6)
+            raise InvalidInput(i18n.t("catalog.contact_unmasked"), field="contact")
+        clean["contact"] = contact
     if "note" in fields:
         clean["note"] = _text(fields["note"], "note")
     if "active" in fields:

@@ -24,6 +24,8 @@ from core import i18n, ledger
 from core.db.models import LiveSession, Product, Script, SessionHost, User
 from core.domain.codes import ChecklistItemState
 from core.domain.lint import lint
+from core.domain.money import yuan
+from core.domain.readiness import PROBLEMS_WORST_FIRST
 from core.errors import InvalidInput
 from core.services.checklist import can_go_live
 from core.services.checklist_records import get_run
@@ -65,8 +67,6 @@ i18n.register(
         "prelive.unknown_user": ("（未知）", "(unknown)"),
     }
 )
-
-_PAPER_ORDER = ("lapsed", "invalid", "missing", "expiring")
 
 
 @dataclass(frozen=True)
@@ -135,15 +135,6 @@ class PreliveSheet:
     generated_at: str
 
 
-def yuan(fen: int | None) -> str:
-    """Integer fen as the price people read: 1290 → "¥12.90"; None → "—"."""
-    if fen is None:
-        return "—"
-    sign = "-" if fen < 0 else ""
-    fen = abs(fen)
-    return f"{sign}¥{fen // 100:,}.{fen % 100:02d}"
-
-
 def _names(session: Session, user_ids: set[int]) -> dict[int, str]:
     if not user_ids:
         return {}
@@ -154,8 +145,8 @@ def _names(session: Session, user_ids: set[int]) -> dict[int, str]:
 def _papers(view: LineupItemView) -> tuple[str, str]:
     readiness = view.readiness.readiness
     parts, worst = [], "ready"
-    for state in _PAPER_ORDER:
-        found = readiness.in_state(state)  # type: ignore[arg-type]
+    for state in PROBLEMS_WORST_FIRST:
+        found = readiness.in_state(state)
         if not found:
             continue
         worst = state if worst == "ready" else worst

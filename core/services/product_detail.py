@@ -82,6 +82,8 @@ class ProductDetail:
 
 @dataclass(frozen=True)
 class DocTypeChoice:
+    """A paper type the add-paper dialog offers: its code, name, who holds it and whether it expires."""
+
     code: str
     name: str
     holder: Holder

@@ -37,6 +37,7 @@ from sqlalchemy.orm import Session
 from core import i18n
 from core.db import audit
 from core.db.models import Product, Supplier
+from core.domain.money import yuan_text
 from core.domain.readiness import categories
 from core.domain.roles import Actor
 from core.errors import InvalidInput
@@ -146,6 +147,8 @@ class ImportPreview:
 
 @dataclass(frozen=True)
 class ImportResult:
+    """What an import wrote, counted by product: added, updated, and rows that matched what is stored already."""
+
     file_name: str
     added: int
     updated: int
@@ -194,7 +197,7 @@ class _Checker:
         if value is None:
             return ""
         if field == "list_price_fen":
-            return f"{value // 100}.{value % 100:02d}"
+            return yuan_text(value)
         if field == "supplier_id":
             return self.supplier_names.get(value, str(value))
         if field == "category":

@@ -20,10 +20,9 @@ import gc
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from types import SimpleNamespace
 from typing import Any, Literal
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import Select, String, case, func, or_, select, type_coerce
 from sqlalchemy.orm import Session
@@ -35,7 +34,7 @@ from core.services.catalog import (
     conditions_of,
     documents_rule,
 )
-from core.services.studio import get_profile
+from core.services.studio import studio_today as studio_today  # re-exported for the products page
 
 RowState = Literal["ok", "expiring", "missing", "invalid", "unknown", "lapsed"]
 STATE_ORDER: tuple[RowState, ...] = ("ok", "expiring", "missing", "invalid", "unknown", "lapsed")
@@ -63,12 +62,6 @@ class ProductRow:
     state: RowState
     problem_count: int  # requirements that are not ``ok`` (expiring ones included)
     next_expiry: date | None  # the soonest expiry among the papers that decide its requirements
-
-
-def studio_today(session: Session, now: datetime | None = None) -> date:
-    """Today's date in the studio's timezone (papers expire by the studio's calendar)."""
-    zone = ZoneInfo(get_profile(session).timezone or "Asia/Shanghai")
-    return (now or datetime.now(zone)).astimezone(zone).date()
 
 
 @contextmanager

@@ -47,7 +47,14 @@ from core.domain.roles import Actor
 from core.errors import InvalidInput
 from core.lexicon import default_lexicon
 from core.services.auth import require
-from core.services.rules_versions import active_version, check_as_of, check_note, store_version, studio_today
+from core.services.rules_versions import (
+    NOTE_MAX,
+    active_version,
+    check_as_of,
+    check_note,
+    store_version,
+    studio_today,
+)
 
 KIND = "lexicon"
 _CACHE_SIZE = 8
@@ -201,7 +208,7 @@ def disable_term(session: Session, actor: Actor, term: str, *, reason: str) -> L
     kept = [d for d in current.disabled if key(d.term) != key(term)]
     note = i18n.t("lexicon_rule.note_disable", term=term, reason=(reason or "").strip())
     changes = [*kept, DisabledTerm(term, reason)]
-    return save_lexicon_changes(session, actor, added=current.added, disabled=changes, note=note[:500])
+    return save_lexicon_changes(session, actor, added=current.added, disabled=changes, note=note[:NOTE_MAX])
 
 
 def withdraw_change(session: Session, actor: Actor, term: str) -> LexiconChanges:

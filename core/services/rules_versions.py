@@ -21,21 +21,25 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from core import clock, i18n
+from core import i18n
 from core.db.models import RuleSet, User
 from core.domain.roles import Actor
 from core.errors import InvalidInput
+from core.services.studio import studio_today
 
 i18n.register(
     {
         "rules_edit.as_of_missing": (
             "请填写核对日期（本版规则与依据核对的日期）",
             "Enter the as-of date (the day this version was checked against its sources)",
+        ),
+        "rules_edit.as_of_not_a_date": (
+            "核对日期“{value}”不是有效日期，请按 YYYY-MM-DD 填写",
+            "The as-of date “{value}” is not a date; use YYYY-MM-DD",
         ),
         "rules_edit.as_of_future": (
             "核对日期 {day} 晚于今天，请填写实际核对的日期",
@@ -78,20 +82,15 @@ class RuleVersion:
         return tuple(self.document.get("basis") or ())
 
 
-def studio_today(session: Session) -> date:
-    """Today in the studio's timezone."""
-    from core.services.studio import get_profile
-
-    return clock.now().astimezone(ZoneInfo(get_profile(session).timezone)).date()
-
-
 def check_as_of(session: Session, as_of: Any) -> date:
     """``as_of`` as a date; InvalidInput (field 'as_of') when missing, not a date or in the future."""
     if isinstance(as_of, str) and as_of.strip():
         try:
             as_of = date.fromisoformat(as_of.strip())
         except ValueError:
-            raise InvalidInput(i18n.t("rules_edit.as_of_missing"), field="as_of") from None
+            raise InvalidInput(
+                i18n.t("rules_edit.as_of_not_a_date", value=as_of.strip()), field="as_of"
+            ) from None
     if isinstance(as_of, datetime) or not isinstance(as_of, date):
         raise InvalidInput(i18n.t("rules_edit.as_of_missing"), field="as_of")
     if as_of > studio_today(session):
@@ -126,6 +125,7 @@ def _view(row: RuleSet, names: dict[int, str]) -> RuleVersion:
 
 
 def display_names(session: Session, ids: set[int | None]) -> dict[int, str]:
+    """User id → display name for the given ids (None and unknown ids are left out)."""
     wanted = {i for i in ids if i}
     if not wanted:
         return {}

@@ -19,12 +19,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import case, select
 from sqlalchemy.orm import Session
 
-from core import clock, i18n, rules
+from core import i18n, rules
 from core.db.models import SessionHost, User
 from core.domain.codes import Role
 from core.domain.hosts import HostCheck, host_verification
@@ -32,7 +31,7 @@ from core.domain.roles import Actor
 from core.errors import InvalidInput
 from core.services.auth import require
 from core.services.sessions_lineup import get_live
-from core.services.studio import get_profile
+from core.services.studio import studio_today, studio_zone
 
 i18n.register(
     {
@@ -40,6 +39,10 @@ i18n.register(
         "sessions.birth_in_future": ("出生日期不能晚于今天", "The birth date cannot be after today"),
         "sessions.not_a_date": ("“{label}”不是有效的日期", "“{label}” is not a valid date"),
         "sessions.field.birth_date": ("出生日期", "Birth date"),
+        "sessions.not_on_camera": (
+            "{name} 不是上镜人员（主播、店主或场控），不记录其实名核验和出生日期",
+            "{name} does not appear on camera (host, owner or operator), so no verification or birth date is kept",
+        ),
     }
 )
 
@@ -48,21 +51,13 @@ ON_CAMERA_ROLES = (Role.HOST, Role.OWNER, Role.OPERATOR)
 
 @dataclass(frozen=True)
 class HostCandidate:
+    """A person who may go on camera, with the only verification facts kept: real-name yes/no and birth date."""
+
     id: int
     display_name: str
     role: str  # codes.Role
     real_name_verified: bool
     birth_date: date | None
-
-
-def studio_zone(session: Session) -> ZoneInfo:
-    """The studio's timezone (the profile's; every time is shown in it)."""
-    return ZoneInfo(get_profile(session).timezone)
-
-
-def studio_today(session: Session) -> date:
-    """Today's date in the studio's timezone."""
-    return clock.now().astimezone(studio_zone(session)).date()
 
 
 def host_candidates(session: Session) -> list[HostCandidate]:
@@ -115,12 +110,15 @@ def set_host_verification(
 ) -> HostCandidate:
     """Record a person's real-name verification (yes/no) and birth date (``staff.manage``; see the module).
 
-    A birth date after today (studio time) is refused naming ``birth_date``. Audited automatically.
+    Only on-camera staff (:data:`ON_CAMERA_ROLES`) have these facts kept; anyone else is refused naming
+    ``user_id``. A birth date after today (studio time) is refused naming ``birth_date``. Audited automatically.
     """
     require(actor, "staff.manage")
     user = session.get(User, user_id) if user_id is not None else None
     if user is None:
         raise InvalidInput(i18n.t("sessions.no_user", id=user_id), field="user_id")
+    if user.role not in {role.value for role in ON_CAMERA_ROLES}:  # data kept only where the law needs it
+        raise InvalidInput(i18n.t("sessions.not_on_camera", name=user.display_name), field="user_id")
     if birth_date is not None and (not isinstance(birth_date, date) or isinstance(birth_date, datetime)):
         raise InvalidInput(
             i18n.t("sessions.not_a_date", label=i18n.t("sessions.field.birth_date")), field="birth_date"

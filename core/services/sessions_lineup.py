@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session
 from core import i18n
 from core.db.models import LineupItem, LiveSession, Product
 from core.domain.codes import SessionStatus
+from core.domain.readiness import PROBLEMS_WORST_FIRST
 from core.domain.roles import Actor
 from core.errors import InvalidInput
 from core.services.auth import require
@@ -91,6 +92,7 @@ def get_live(session: Session, session_id: int) -> LiveSession:
 
 
 def status_name(status: str) -> str:
+    """A session status (codes.SessionStatus) as staff say it: 计划中, 已就绪, 开播, 结束, 复盘."""
     return i18n.t(f"sessions.status.{status}")
 
 
@@ -247,7 +249,9 @@ def _papers_note(view: ProductReadiness) -> str:
     if not readiness.blocks_lineup:
         return ""
     parts = []
-    for state in ("lapsed", "missing", "invalid"):
+    for state in PROBLEMS_WORST_FIRST:
+        if state == "expiring":  # still valid: not what keeps the product out
+            continue
         found = readiness.in_state(state)
         if found:
             parts.append(i18n.t(f"sessions.papers.{state}", names="、".join(r.name for r in found)))

@@ -9,11 +9,12 @@ from __future__ import annotations
 import re
 import zoneinfo
 from dataclasses import dataclass, fields
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy.orm import Session
 
-from core import i18n
+from core import clock, i18n
 from core.db.models import Studio
 from core.domain.codes import Platform
 from core.domain.roles import Actor
@@ -134,6 +135,19 @@ def _row(session: Session) -> Studio:
 def get_profile(session: Session) -> StudioProfile:
     """The studio's profile; creates the empty row 1 (timezone Asia/Shanghai, 3 years' retention) if missing."""
     return _profile(_row(session))
+
+
+def studio_zone(session: Session) -> zoneinfo.ZoneInfo:
+    """The studio's timezone (the profile's): every time is shown in it and every "today" is its calendar day."""
+    return zoneinfo.ZoneInfo(_row(session).timezone or "Asia/Shanghai")
+
+
+def studio_today(session: Session, now: datetime | None = None) -> date:
+    """Today's date in the studio's timezone at ``now`` (default :func:`core.clock.now`, so a fixed clock holds).
+
+    Papers expire, hosts come of age and rule versions are dated by this calendar, not the computer's.
+    """
+    return (now or clock.now()).astimezone(studio_zone(session)).date()
 
 
 def _check_shops(value: Any) -> list[dict[str, str]]:

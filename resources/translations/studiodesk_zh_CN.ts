@@ -2662,10 +2662,6 @@ Start with the demo studio to look around (staff, products and sessions of an ex
         <source>Reading staff</source>
         <translation>正在读取员工</translation>
     </message>
-    <message>
-        <source>Printing the pre-live sheet is not available in this build.</source>
-        <translation>此版本暂不能打印开播单。</translation>
-    </message>
 </context>
 <context>
     <name>SettingsPage</name>

@@ -16,6 +16,7 @@ from core.paths import vault_dir_for
 from core.services import auth, catalog
 from core.services.catalog_documents import add_document, expiring_documents
 from core.services.lineup import LineupBlocked, add_to_lineup
+from core.services.product_detail import list_suppliers as catalog_suppliers
 
 TODAY = date(2026, 12, 1)
 VALID_CREDIT_CODE = "91350100M000100Y43"
@@ -109,6 +110,18 @@ def test_supplier_credit_code_check_digit_gb32100(tmp_db, owner):
     with pytest.raises(InvalidInput) as caught, tmp_db.unit_of_work(owner) as s:
         catalog.add_supplier(s, owner, name="某公司", credit_code="91350100M000100Y44")
     assert caught.value.field == "credit_code"
+
+
+@pytest.mark.parametrize("contact", ["王经理 13812345678", "王经理 138 1234 5678", "王经理 020-8888-7777"])
+def test_a_supplier_contact_with_a_full_phone_number_is_refused__pipl_art6(tmp_db, owner, contact):
+    with pytest.raises(InvalidInput, match="138\\*\\*\\*\\*1234") as caught, tmp_db.unit_of_work(owner) as s:
+        catalog.add_supplier(s, owner, name="某公司", contact=contact)
+    assert caught.value.field == "contact"
+    with tmp_db.unit_of_work(owner) as s:
+        kept = catalog.add_supplier(s, owner, name="某公司", contact="王经理 138****1234")
+        assert [info.contact for info in catalog_suppliers(s)] == ["王经理 138****1234"]
+        with pytest.raises(InvalidInput):
+            catalog.update_supplier(s, owner, kept.id, contact="王经理 13812341234")
 
 
 def test_update_product_keeps_sku_unique_and_accepts_own_sku(tmp_db, owner, product):

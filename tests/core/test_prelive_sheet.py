@@ -16,13 +16,14 @@ from pypdf import PdfReader
 
 from core.db.models import LiveSession, Script, SessionHost
 from core.db.opening import open_database
+from core.domain.money import yuan
 from core.errors import InvalidInput
 from core.paths import vault_dir_for
 from core.reports.prelive_sheet import build_prelive_sheet
 from core.services import catalog, checklist
 from core.services.catalog_documents import add_document
 from core.services.lineup import add_to_lineup
-from core.services.prelive import prelive_sheet_data, yuan
+from core.services.prelive import prelive_sheet_data
 
 ROOT = Path(__file__).resolve().parents[2]
 TODAY = date(2026, 11, 20)

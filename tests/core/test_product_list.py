@@ -9,6 +9,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from sqlalchemy import insert
 
+from core import clock
 from core.db.models import Document, Product
 from core.paths import vault_dir_for
 from core.services import catalog
@@ -204,6 +205,8 @@ def test_today_is_the_studio_calendar_day(tmp_db):
     """Papers expire by the studio's calendar (Asia/Shanghai by default), not the computer's UTC date."""
     with tmp_db.sessions() as s:
         assert studio_today(s, datetime(2026, 11, 30, 20, 0, tzinfo=UTC)) == date(2026, 12, 1)
+        with clock.fixed(datetime(2026, 11, 30, 16, 30, tzinfo=UTC)):  # the sample builder's clock is obeyed
+            assert studio_today(s) == date(2026, 12, 1)
 
 
 def test_many_products_agree_with_the_one_product_view_on_both_read_paths(tmp_db, owner):

@@ -142,6 +142,15 @@ def test_an_as_of_date_in_the_future_and_an_empty_note_are_refused(tmp_db, owner
     assert caught.value.field == "note"
 
 
+def test_an_as_of_that_is_not_a_date_is_named_as_typed(tmp_db, owner):
+    data = active_data(tmp_db)
+    with pytest.raises(InvalidInput, match="2026-02-30") as caught, tmp_db.unit_of_work(owner) as s:
+        rd.save_documents_rule(s, owner, data, as_of="2026-02-30", note="x")
+    assert caught.value.field == "as_of"
+    with tmp_db.sessions() as s:
+        assert s.scalar(select(func.count()).select_from(RuleSet).where(RuleSet.origin == "owner")) == 0
+
+
 def test_a_paper_added_to_a_category_shows_the_owners_basis_in_readiness(tmp_db, owner, product):
     data = rd.add_required(active_data(tmp_db), "general", "cma_test_report", basis="本店毛巾类要求检测报告")
     with tmp_db.unit_of_work(owner) as s:

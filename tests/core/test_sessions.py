@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import select
 
-from core.db.models import AuditEvent, LiveSession, SessionHost
+from core.db.models import AuditEvent, LiveSession, SessionHost, User
 from core.domain.codes import Role
 from core.domain.roles import Actor
 from core.errors import InvalidInput, PermissionDenied
@@ -274,6 +274,17 @@ def test_host_verification_is_audited_and_refuses_a_future_birth_date(tmp_db, ow
             select(AuditEvent).where(AuditEvent.entity == "users", AuditEvent.action == "update")
         ).all()
     assert any((e.after or {}).get("birth_date") == "2001-09-03" for e in events)
+
+
+def test_no_birth_date_is_kept_for_someone_who_never_appears_on_camera__pipl_art6(tmp_db, owner):
+    agent = staff(tmp_db, owner, Role.SERVICE)
+    with pytest.raises(InvalidInput) as caught, tmp_db.unit_of_work(owner) as s:
+        sessions.set_host_verification(
+            s, owner, agent.user_id, real_name_verified=True, birth_date=date(1990, 1, 1)
+        )
+    assert caught.value.field == "user_id" and agent.display_name in str(caught.value)
+    with tmp_db.sessions() as s:
+        assert s.get(User, agent.user_id).birth_date is None
 
 
 def test_candidates_are_hosts_first_then_owner_and_operator_never_service(tmp_db, owner, operator, host):

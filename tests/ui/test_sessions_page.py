@@ -147,6 +147,7 @@ def test_the_hosts_tab_shows_an_under_age_host_with_the_basis__measures_art17(qt
     assert "未满 16 周岁" in table.item(0, 3).text()
     assert "第十七条" in table.item(0, 3).toolTip()
     assert "第十七条" in page.hosts_tab.detail.text()
+    assert "Measures" not in table.item(0, 3).toolTip() + page.hosts_tab.detail.text()  # one language only
 
     dialog = page.hosts_tab.edit_selected()
     dialog.set_birth_date(sixteenth_birthday_on_the_day - timedelta(days=1))

@@ -30,10 +30,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.errors import InvalidInput, StudioDeskError
+from core.errors import InvalidInput
 from ui.context import PageContext
 from ui.qtcompat import emit
-from ui.widgets import FieldForm
+from ui.widgets import FieldForm, error_text
 
 FIELDS = ("holder", "doc_type", "number", "issued_on", "expires_on", "file")
 
@@ -210,6 +210,6 @@ class DocumentAddDialog(QDialog):
         if isinstance(exc, InvalidInput) and exc.field in FIELDS:
             self.form.show_error(exc.field, str(exc))
         else:
-            text = str(exc) if isinstance(exc, StudioDeskError) else f"{type(exc).__name__}: {exc}"
+            text = error_text(exc)
             self.form.show_error("", text)
         emit(self.attempted, False)

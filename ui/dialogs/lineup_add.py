@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from core.domain.codes import Role
 from core.errors import InvalidInput, StudioDeskError
+from core.i18n import in_language
 from ui.context import PageContext
 from ui.money import parse_yuan, yuan, yuan_text
 from ui.qtcompat import emit
@@ -242,7 +243,7 @@ class LineupAddDialog(QDialog):
             self.form.show_error("override_reason", str(exc))
             return
         text = str(exc)
-        basis = "；".join(exc.readiness.readiness.blocks_lineup_basis)
+        basis = "；".join(in_language(b) for b in exc.readiness.readiness.blocks_lineup_basis)
         if basis and basis not in text:
             text += "\n" + self.tr("Basis: %1").replace("%1", basis)
         self.form.show_error("product_id", text)

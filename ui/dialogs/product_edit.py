@@ -21,11 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.errors import InvalidInput, StudioDeskError
+from core.errors import InvalidInput
 from ui.context import PageContext
 from ui.money import parse_yuan, yuan_text
 from ui.qtcompat import emit
-from ui.widgets import FieldForm
+from ui.widgets import FieldForm, error_text
 
 
 def save_product(db: Any, actor: Any, product_id: int | None, fields: dict[str, Any], **_lane: Any) -> Any:
@@ -151,6 +151,6 @@ class ProductEditDialog(QDialog):
         if isinstance(exc, InvalidInput):
             self.form.show_error(exc.field, str(exc))
         else:
-            text = str(exc) if isinstance(exc, StudioDeskError) else f"{type(exc).__name__}: {exc}"
+            text = error_text(exc)
             self.form.show_error("", text)
         emit(self.attempted, False)

@@ -25,10 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.errors import InvalidInput, StudioDeskError
+from core.errors import InvalidInput
 from ui.context import PageContext
 from ui.qtcompat import emit
-from ui.widgets import FieldForm, message_label, show_message
+from ui.widgets import FieldForm, error_text, message_label, show_message
 
 
 def read_suppliers(db: Any, **_lane: Any) -> list[Any]:
@@ -201,5 +201,5 @@ class SuppliersDialog(QDialog):
         emit(self.attempted, False)
 
     def _on_failed(self, exc: BaseException) -> None:
-        text = str(exc) if isinstance(exc, StudioDeskError) else f"{type(exc).__name__}: {exc}"
+        text = error_text(exc)
         show_message(self.message, text, "error")

@@ -44,18 +44,16 @@ class DashboardFacts:
 
 def collect_facts(db: Any, **_lane: Any) -> DashboardFacts:
     """Read the facts on the background lane (one short transaction, a folder listing)."""
-    from zoneinfo import ZoneInfo
-
-    from core import clock, ledger
+    from core import ledger
     from core.db.backup import list_backups
     from core.services import auth, dashboard
-    from core.services.studio import get_profile
+    from core.services.studio import get_profile, studio_today
 
     with db.sessions() as session:
         head = ledger.head(session)
         staff = auth.list_staff(session)
         timezone = get_profile(session).timezone
-        today = clock.now().astimezone(ZoneInfo(timezone)).date()
+        today = studio_today(session)
         attention = dashboard.attention(session, today=today)
     backups = list_backups(db.path)
     active = [member for member in staff if member.active]

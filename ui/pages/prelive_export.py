@@ -15,7 +15,6 @@ import tempfile
 from datetime import date
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths, QUrl
 from PySide6.QtGui import QDesktopServices
@@ -37,13 +36,12 @@ def write_prelive_sheet(db: Any, actor: Any, session_id: int, out: Path, **_lane
     from core.reports.prelive_sheet import build_prelive_sheet
     from core.services.auth import require
     from core.services.prelive import prelive_sheet_data
-    from core.services.studio import get_profile
+    from core.services.studio import studio_today
 
     require(actor, "reports.print")
     with db.sessions() as session:
         now = clock.now()
-        zone = ZoneInfo(get_profile(session).timezone or "Asia/Shanghai")
-        today = now.astimezone(zone).date()
+        today = studio_today(session, now)
         data = prelive_sheet_data(session, session_id, today=today, now=now)
     pdf = build_prelive_sheet(data)
     target = Path(out).resolve()

@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from core.services.product_list import STATE_ORDER
 from ui.money import yuan
 
 STATE_COLOURS = {
@@ -24,7 +25,7 @@ STATE_COLOURS = {
     "lapsed": "#991b1b",
 }
 STATE_BACKGROUNDS = {"lapsed": "#fde2e2", "missing": "#fff1f1", "invalid": "#fff1f1", "expiring": "#fff7e6"}
-SEVERITY = {"ok": 0, "expiring": 1, "missing": 2, "invalid": 3, "unknown": 4, "lapsed": 5}
+SEVERITY = {state: rank for rank, state in enumerate(STATE_ORDER)}  # core's order, best to worst
 
 
 def state_name(state: str) -> str:

@@ -28,13 +28,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.errors import StudioDeskError
 from ui.context import PageContext
 from ui.pages.base import page_frame
 from ui.pages.product_panel import ProductDetailPanel
 from ui.pages.product_table import ProductTableModel, state_name
 from ui.qtcompat import emit
-from ui.widgets import message_label, show_message
+from ui.widgets import error_text, message_label, show_message
 
 SEARCH_DEBOUNCE_MS = 250
 ATTENTION = ("expiring", "missing", "invalid", "unknown", "lapsed")
@@ -68,10 +67,6 @@ def read_detail(db: Any, product_id: int, **_lane: Any) -> Any:
 
     with db.sessions() as session:
         return product_detail.product_detail(session, product_id, today=product_list.studio_today(session))
-
-
-def _error_text(exc: BaseException) -> str:
-    return str(exc) if isinstance(exc, StudioDeskError) else f"{type(exc).__name__}: {exc}"
 
 
 class ProductsPage(QWidget):
@@ -237,7 +232,7 @@ class ProductsPage(QWidget):
         if seq != self._list_seq:
             return
         self.summary.setText("")
-        show_message(self.message, self.tr("Could not read the products: %1").replace("%1", _error_text(exc)))
+        show_message(self.message, self.tr("Could not read the products: %1").replace("%1", error_text(exc)))
         emit(self.loaded)
 
     def _set_choices(self, choices: Any) -> None:
@@ -283,7 +278,7 @@ class ProductsPage(QWidget):
 
     def _on_detail_failed(self, product_id: int, exc: BaseException) -> None:
         if product_id == self._detail_for:
-            self.panel.clear(_error_text(exc))
+            self.panel.clear(error_text(exc))
             emit(self.detail_shown)
 
     # -- changing (dialogs) ------------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ Basis: 网络直播营销管理办法（试行） Art 17 — on-camera sellers a
 from __future__ import annotations
 
 from datetime import date
+from html import escape
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.i18n import in_language
 from ui.context import PageContext
 from ui.dialogs.host_verification import HostVerificationDialog
 from ui.qtcompat import emit
@@ -98,7 +100,8 @@ class HostsTab(QWidget):
             age = "—" if check.age is None else self.tr("%1 years").replace("%1", str(check.age))
             problems = "；".join(issue.message for issue in check.issues) or self.tr("None")
             tip = "\n".join(
-                f"{i.message}\n" + self.tr("Basis: %1").replace("%1", i.basis) for i in check.issues
+                f"{i.message}\n" + self.tr("Basis: %1").replace("%1", in_language(i.basis))
+                for i in check.issues
             )
             for column, text in enumerate((name, yes if verified else no, age, problems)):
                 cell = QTableWidgetItem(text)
@@ -139,6 +142,7 @@ class HostsTab(QWidget):
             self.detail.setText("")
             return
         _user_id, name, check = chosen
+        name = escape(name)
         if check.ok:
             self.detail.setText(
                 f"<span style='color:{GREEN}'><b>{name}</b> — " + self.tr("verified") + "</span>"
@@ -146,7 +150,8 @@ class HostsTab(QWidget):
             return
         lines = [f"<b>{name}</b>"]
         for issue in check.issues:
-            lines.append(f"{issue.message}<br><i>" + self.tr("Basis: %1").replace("%1", issue.basis) + "</i>")
+            basis = escape(self.tr("Basis: %1").replace("%1", in_language(issue.basis)))
+            lines.append(f"{escape(issue.message)}<br><i>{basis}</i>")
         self.detail.setText(f"<span style='color:{RED}'>" + "<br>".join(lines) + "</span>")
 
     def edit_selected(self) -> HostVerificationDialog | None:

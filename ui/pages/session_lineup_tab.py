@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.domain.readiness import PROBLEMS_WORST_FIRST
 from core.errors import StudioDeskError
 from core.i18n import in_language
 from ui.context import PageContext
@@ -32,10 +33,11 @@ from ui.dialogs.confirm import confirm
 from ui.dialogs.lineup_add import LineupAddDialog, LineupPriceDialog
 from ui.dialogs.lineup_copy import LineupCopyDialog
 from ui.money import yuan
+from ui.pages.product_table import STATE_COLOURS
 from ui.qtcompat import emit
 from ui.widgets import message_label, show_message
 
-RED, ORANGE, GREEN = "#b91c1c", "#b45309", "#166534"
+RED, GREEN = "#b91c1c", "#166534"
 COLUMNS = 8
 
 
@@ -57,16 +59,17 @@ def papers_state(view: Any) -> tuple[str, str | None]:
     readiness = view.readiness.readiness
     parts, colour = [], None
     labels = {
-        "lapsed": (QCoreApplication.translate("LineupTab", "Lapsed: %1"), RED),
-        "invalid": (QCoreApplication.translate("LineupTab", "Invalid: %1"), RED),
-        "missing": (QCoreApplication.translate("LineupTab", "Missing: %1"), ORANGE),
-        "expiring": (QCoreApplication.translate("LineupTab", "Expiring: %1"), ORANGE),
+        "lapsed": QCoreApplication.translate("LineupTab", "Lapsed: %1"),
+        "invalid": QCoreApplication.translate("LineupTab", "Invalid: %1"),
+        "missing": QCoreApplication.translate("LineupTab", "Missing: %1"),
+        "expiring": QCoreApplication.translate("LineupTab", "Expiring: %1"),
     }
-    for state, (label, shade) in labels.items():
+    for state in PROBLEMS_WORST_FIRST:
+        label = labels[state]
         found = readiness.in_state(state)
         if found:
             parts.append(label.replace("%1", "、".join(r.name for r in found)))
-            colour = colour or shade
+            colour = colour or STATE_COLOURS[state]  # the products page's colour for the same state
     text = "；".join(parts) or QCoreApplication.translate("LineupTab", "In order")
     if view.overridden:
         text += QCoreApplication.translate("LineupTab", " (let in by the owner: %1)").replace(

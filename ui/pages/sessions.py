@@ -336,13 +336,7 @@ class SessionsPage(QWidget):
 
     def print_sheet(self) -> None:
         """The one-page pre-live sheet (PDF) for the shown session."""
-        if self.current_id is None:
-            return
-        try:
-            from ui.pages.prelive_export import export_prelive_sheet
-        except ModuleNotFoundError as exc:
-            if exc.name != "ui.pages.prelive_export":
-                raise
-            show_message(self.message, self.tr("Printing the pre-live sheet is not available in this build."))
-            return
-        export_prelive_sheet(self.context, self.current_id, self)
+        from ui.pages.prelive_export import export_prelive_sheet
+
+        if self.current_id is not None:
+            export_prelive_sheet(self.context, self.current_id, self)

@@ -25,8 +25,8 @@ from core.errors import InvalidInput
 from ui.context import PageContext
 from ui.dialogs.confirm import confirm
 from ui.qtcompat import emit
-from ui.settings.rules_common import SaveBar, error_text, version_line
-from ui.widgets import message_label, show_message
+from ui.settings.rules_common import SaveBar, version_line
+from ui.widgets import error_text, message_label, show_message
 
 COLUMNS = ("code", "title", "chapter", "required", "basis")
 REQUIRED = COLUMNS.index("required")

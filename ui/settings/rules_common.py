@@ -11,9 +11,9 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QDate, Signal
 from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from core.errors import InvalidInput, StudioDeskError
+from core.errors import InvalidInput
 from ui.dialogs.confirm import when
-from ui.widgets import FieldForm, message_label, show_message
+from ui.widgets import FieldForm, error_text, message_label, show_message
 
 
 def _tr(text: str) -> str:
@@ -36,11 +36,6 @@ def version_line(version: int, as_of: date, origin: str, changed_by: str = "", c
     )
     who = " ".join(part for part in (changed_by, when(created_at)) if part)
     return _tr("%1 (%2)").replace("%1", text).replace("%2", who) if who and origin == "owner" else text
-
-
-def error_text(exc: BaseException) -> str:
-    """A refusal as a sentence: core's own message, or the exception's type for a bug."""
-    return str(exc) if isinstance(exc, StudioDeskError) else f"{type(exc).__name__}: {exc}"
 
 
 class SaveBar(QWidget):

@@ -37,11 +37,12 @@ from core.domain.documents_table import (
     set_warn_days,
 )
 from core.errors import InvalidInput
+from core.i18n import in_language
 from ui.context import PageContext
 from ui.dialogs.confirm import confirm
 from ui.qtcompat import emit
-from ui.settings.rules_common import SaveBar, error_text, version_line
-from ui.widgets import FieldForm, message_label, show_message
+from ui.settings.rules_common import SaveBar, version_line
+from ui.widgets import FieldForm, error_text, message_label, show_message
 
 ROLE_CODE = Qt.ItemDataRole.UserRole
 
@@ -240,7 +241,7 @@ class DocumentsRuleTab(QWidget):
             top.setFont(0, font)
             for paper in group.papers:
                 own = [self.tr("Studio: %1").replace("%1", b) for b in paper.owner_basis]
-                basis = [*own, *paper.basis]
+                basis = [*own, *(in_language(b) for b in paper.basis)]
                 child = QTreeWidgetItem(
                     [
                         paper.name,

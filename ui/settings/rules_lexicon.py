@@ -33,9 +33,9 @@ from ui.dialogs.confirm import confirm
 from ui.dialogs.reason import ReasonDialog
 from ui.pages.script_editor import severity_name
 from ui.qtcompat import emit
-from ui.settings.rules_common import error_text, version_line
+from ui.settings.rules_common import version_line
 from ui.settings.rules_term_dialog import AddTermDialog
-from ui.widgets import message_label, show_message
+from ui.widgets import error_text, message_label, show_message
 
 
 @dataclass(frozen=True)

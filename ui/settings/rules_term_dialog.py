@@ -23,8 +23,7 @@ from PySide6.QtWidgets import (
 from core.domain.lint import SEVERITIES
 from core.errors import InvalidInput
 from ui.pages.script_editor import severity_name
-from ui.settings.rules_common import error_text
-from ui.widgets import FieldForm
+from ui.widgets import FieldForm, error_text
 
 
 def severity_picker(with_default: bool = False) -> QComboBox:
