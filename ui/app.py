@@ -206,7 +206,7 @@ class Shell(QObject):
         from core.db.opening import open_database
 
         self._close_window()
-        self.tasks.wait_for_done()
+        self.tasks.shutdown()
         path = Path(self.db.path)
         self.db.dispose()
         outcome, value = run_and_wait(
@@ -371,7 +371,7 @@ def run(db_path: Path | None, *, demo: bool = False) -> int:
         app.exec()
         return shell.exit_code
     finally:
-        tasks.wait_for_done(5000)
+        tasks.shutdown(5000)
         shell.dispose()
         if demo_folder is not None:
             shutil.rmtree(demo_folder, ignore_errors=True)

@@ -18,6 +18,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QCoreApplication,
+    QEvent,
     QEventLoop,
     QMetaObject,
     QObject,
@@ -58,6 +59,20 @@ class Task(QObject):
         self._inbox: queue.SimpleQueue[tuple[str, tuple]] = queue.SimpleQueue()
         self._posting = threading.Lock()  # a put and its queued _drain call are one step (_post)
         self.running = True
+        self._orphaned = False
+
+    def bind(self, owner: QObject) -> Task:
+        """Deliver the outcome only while ``owner`` exists; returns the task, for chaining after ``run``.
+
+        A page that connects lambdas (which Qt cannot tie to a receiver) binds the task to itself, so a result
+        arriving after the page was closed is dropped instead of touching deleted widgets. ``ended`` still fires.
+        """
+        owner.destroyed.connect(self._orphan)
+        return self
+
+    @Slot()
+    def _orphan(self) -> None:
+        self._orphaned = True
 
     def cancel(self) -> None:
         """Ask the task to stop; it notices the next time it calls ``cancelled()``."""
@@ -85,6 +100,8 @@ class Task(QObject):
                     kind, args = self._inbox.get_nowait()
                 except queue.Empty:
                     return
+            if self._orphaned and kind != "ended":
+                continue
             emit(getattr(self, kind), *args)
 
 
@@ -141,7 +158,9 @@ class TaskRunner(QObject):
         task = Task(label, self)
         self._tasks.add(task)
         task.ended.connect(self._on_task_ended)
-        QTimer.singleShot(0, functools.partial(self._pool.start, _Job(task, fn, args, kwargs)))
+        # The runner is the timer's context: if it is destroyed first (a window closed, a test torn down), the
+        # hand-over is dropped instead of starting work on a deleted pool in some later event loop.
+        QTimer.singleShot(0, self, functools.partial(self._pool.start, _Job(task, fn, args, kwargs)))
         return task
 
     def _on_task_ended(self) -> None:
@@ -158,6 +177,17 @@ class TaskRunner(QObject):
     def wait_for_done(self, msecs: int = -1) -> bool:
         """Block until the lane is idle (for shutdown only, never while the window is in use)."""
         return self._pool.waitForDone(msecs)
+
+    def shutdown(self, msecs: int = -1) -> bool:
+        """Wait for the lane, deliver what it still has to say, and delete the finished tasks now.
+
+        Used when the lane's owner goes away (the window closes, a test ends), so no task outcome or deferred
+        delete is left in the queue for some later event loop to run against objects that are gone.
+        """
+        done = self._pool.waitForDone(msecs)
+        QCoreApplication.sendPostedEvents()  # the tasks' queued _drain calls: results, then "ended"
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        return done
 
 
 class TaskProgressDialog(QProgressDialog):

@@ -48,9 +48,11 @@ i18n.register(
         "documents.holder.supplier": ("供应商", "supplier"),
         "documents.holder.product": ("商品", "product"),
         "documents.not_a_date": (
-            "“{value}”不是有效日期（{field}），请按 YYYY-MM-DD 填写",
-            "“{value}” is not a date ({field}); use YYYY-MM-DD",
+            "{label}“{value}”不是有效日期，请按 YYYY-MM-DD 填写",
+            "The {label} “{value}” is not a date; use YYYY-MM-DD",
         ),
+        "documents.field.issued_on": ("发证日期", "issue date"),
+        "documents.field.expires_on": ("有效期至", "expiry date"),
         "documents.expiry_before_issue": (
             "有效期至（{expires}）早于发证日期（{issued}）",
             "The expiry date ({expires}) is before the issue date ({issued})",
@@ -117,30 +119,32 @@ def _date(value: Any, field: str) -> date | None:
     try:
         return date.fromisoformat(str(value).strip())
     except ValueError:
-        raise InvalidInput(i18n.t("documents.not_a_date", value=value, field=field), field=field) from None
+        label = i18n.t(f"documents.field.{field}")
+        raise InvalidInput(i18n.t("documents.not_a_date", value=value, label=label), field=field) from None
 
 
-def _check_file(path: Path, limit_mb: float) -> None:
-    """Refuse a file that cannot be read or is above the limit, before anything is copied."""
+# i18n keys for the three refusals of :func:`check_upload`: not a file, unreadable, too large.
+PAPER_FILE_MESSAGES = ("documents.file_not_file", "documents.file_unreadable", "documents.file_too_large")
+
+
+def check_upload(path: Path, limit_mb: float, messages: tuple[str, str, str] = PAPER_FILE_MESSAGES) -> None:
+    """Refuse a file that cannot be read or is above the limit, before anything is copied (``field="file"``).
+
+    ``messages`` names the i18n keys to use, so papers and checklist evidence each speak of their own file.
+    """
+    not_file, unreadable, too_large = messages
     try:
         if not path.is_file():
-            raise InvalidInput(i18n.t("documents.file_not_file", path=path), field="file")
+            raise InvalidInput(i18n.t(not_file, path=path), field="file")
         size = path.stat().st_size
         with path.open("rb") as handle:
             handle.read(1)
     except OSError as exc:
         reason = exc.strerror or str(exc)
-        raise InvalidInput(
-            i18n.t("documents.file_unreadable", path=path, reason=reason), field="file"
-        ) from exc
+        raise InvalidInput(i18n.t(unreadable, path=path, reason=reason), field="file") from exc
     if size > limit_mb * 1024 * 1024:
         raise InvalidInput(
-            i18n.t(
-                "documents.file_too_large",
-                path=path,
-                size_mb=f"{size / 1048576:.1f}",
-                limit_mb=f"{limit_mb:g}",
-            ),
+            i18n.t(too_large, path=path, size_mb=f"{size / 1048576:.1f}", limit_mb=f"{limit_mb:g}"),
             field="file",
         )
 
@@ -182,7 +186,7 @@ def add_document(
         )
     source = Path(file) if file is not None else None
     if source is not None:
-        _check_file(source, float(data.get("max_document_mb", DEFAULT_MAX_DOCUMENT_MB)))
+        check_upload(source, float(data.get("max_document_mb", DEFAULT_MAX_DOCUMENT_MB)))
 
     # A file neither the vault nor its table knew yet is removed again if the savepoint rolls back.
     fresh_file: Path | None = None

@@ -26,7 +26,7 @@ from core.domain.roles import Actor
 from core.errors import InvalidInput
 from core.services.auth import require
 from core.services.catalog import documents_rule
-from core.services.catalog_documents import DEFAULT_MAX_DOCUMENT_MB
+from core.services.catalog_documents import DEFAULT_MAX_DOCUMENT_MB, check_upload
 from core.services.checklist import ChecklistItemView, mark_done
 
 i18n.register(
@@ -45,28 +45,11 @@ i18n.register(
 )
 
 
-def _check(path: Path, limit_mb: float) -> None:
-    try:
-        if not path.is_file():
-            raise InvalidInput(i18n.t("checklist.evidence_not_file", path=path), field="file")
-        size = path.stat().st_size
-        with path.open("rb") as handle:
-            handle.read(1)
-    except OSError as exc:
-        reason = exc.strerror or str(exc)
-        raise InvalidInput(
-            i18n.t("checklist.evidence_unreadable", path=path, reason=reason), field="file"
-        ) from exc
-    if size > limit_mb * 1024 * 1024:
-        raise InvalidInput(
-            i18n.t(
-                "checklist.evidence_too_large",
-                path=path,
-                size_mb=f"{size / 1048576:.1f}",
-                limit_mb=f"{limit_mb:g}",
-            ),
-            field="file",
-        )
+EVIDENCE_FILE_MESSAGES = (
+    "checklist.evidence_not_file",
+    "checklist.evidence_unreadable",
+    "checklist.evidence_too_large",
+)
 
 
 def mark_done_with_file(
@@ -82,7 +65,7 @@ def mark_done_with_file(
     require(actor, "checklist.sign")
     source = Path(file)
     limit = float(documents_rule(session).get("max_document_mb", DEFAULT_MAX_DOCUMENT_MB))
-    _check(source, limit)
+    check_upload(source, limit, EVIDENCE_FILE_MESSAGES)
     with source.open("rb") as handle:
         sha_ahead = hashlib.file_digest(handle, "sha256").hexdigest()
     fresh = session.get(VaultFile, sha_ahead) is None and not vault.path_for(vault_dir, sha_ahead).exists()

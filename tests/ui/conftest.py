@@ -38,13 +38,26 @@ def chinese(studio_app):
     translation.switch_language("zh_CN")
 
 
+@pytest.fixture(autouse=True)
+def deferred_deletes_stay_in_their_test(qtbot):
+    """After pytest-qt has closed the test's widgets, run their pending deleteLater()s now.
+
+    ``processEvents`` never runs deferred deletes, so without this they wait for the next test's first event
+    loop and a failure there would be blamed on the wrong test.
+    """
+    yield
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
 @pytest.fixture
 def tasks(qtbot):
     from ui.tasks import TaskRunner
 
     runner = TaskRunner()
     yield runner
-    runner.wait_for_done(10_000)
+    runner.shutdown(10_000)
 
 
 @pytest.fixture

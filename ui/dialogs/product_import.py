@@ -203,7 +203,7 @@ class ProductImportDialog(QDialog):
         show_message(self.summary, self.tr("Checking “%1”…").replace("%1", Path(path).name), "note")
         task = self.context.tasks.run(
             self.tr("Checking the spreadsheet"), _preview, self.context.db, self.path
-        )
+        ).bind(self)
         task.succeeded.connect(lambda preview: self._on_previewed(generation, preview))
         task.failed.connect(lambda exc: self._on_preview_failed(generation, exc))
         return task
@@ -345,7 +345,7 @@ class ProductImportDialog(QDialog):
 
     def save_template(self, path: str | Path) -> Any:
         """Write the template at ``path`` on the lane and say where it went; returns the lane's task."""
-        task = self.context.tasks.run(self.tr("Saving the template"), _write_template, str(path))
+        task = self.context.tasks.run(self.tr("Saving the template"), _write_template, str(path)).bind(self)
         task.succeeded.connect(self._on_template_saved)
         task.failed.connect(lambda exc: show_message(self.template_message, self._sentence(exc), "error"))
         return task

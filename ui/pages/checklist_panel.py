@@ -365,7 +365,7 @@ class ChecklistPanel(QWidget):
         show_message(self.message, "")
         self._busy = True
         self._update_buttons()
-        task = self.context.tasks.run(label, fn, self.context.db, self.context.actor, *args)
+        task = self.context.tasks.run(label, fn, self.context.db, self.context.actor, *args).bind(self)
         task.succeeded.connect(lambda result: self._on_write_succeeded(done_text, result))
         task.failed.connect(self._on_write_failed)
 

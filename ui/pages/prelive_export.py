@@ -92,6 +92,8 @@ def export_prelive_sheet_to(context: PageContext, session_id: int, out: Path, pa
     task = context.tasks.run(
         _tr("Building the pre-live sheet"), write_prelive_sheet, context.db, context.actor, session_id, out
     )
+    if parent is not None:
+        task.bind(parent)
     task.succeeded.connect(lambda path: _say_written(parent, Path(path)))
     task.failed.connect(lambda exc: _say_failed(parent, out, exc))
     return task

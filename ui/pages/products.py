@@ -195,7 +195,7 @@ class ProductsPage(QWidget):
         seq = self._list_seq
         task = self.context.tasks.run(
             self.tr("Reading products"), read_products, self.context.db, self.filters()
-        )
+        ).bind(self)
         task.succeeded.connect(lambda result: self._on_list_read(seq, result))
         task.failed.connect(lambda exc: self._on_list_failed(seq, exc))
         if with_choices or self.choices is None:
@@ -266,7 +266,7 @@ class ProductsPage(QWidget):
         self._detail_for = product_id
         task = self.context.tasks.run(
             self.tr("Reading the product"), read_detail, self.context.db, product_id
-        )
+        ).bind(self)
         task.succeeded.connect(lambda detail: self._on_detail_read(product_id, detail))
         task.failed.connect(lambda exc: self._on_detail_failed(product_id, exc))
 

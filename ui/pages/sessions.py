@@ -194,7 +194,7 @@ class SessionsPage(QWidget):
     # -- loading -------------------------------------------------------------------------------------------------
     def refresh(self, select: int | None = None) -> None:
         """Reload the list on the lane, then show ``select`` (or the session already shown, or the first)."""
-        task = self.context.tasks.run(self.tr("Reading sessions"), load_list, self.context.db)
+        task = self.context.tasks.run(self.tr("Reading sessions"), load_list, self.context.db).bind(self)
         task.succeeded.connect(lambda listing: self._on_list_loaded(listing, select))
         task.failed.connect(self._on_load_failed)
 

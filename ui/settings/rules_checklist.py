@@ -128,7 +128,7 @@ class ChecklistRuleTab(QWidget):
     def reload(self) -> None:
         task = self.context.tasks.run(
             self.tr("Reading the checklist template"), load_template, self.context.db, self.context.actor
-        )
+        ).bind(self)
         task.succeeded.connect(self.show_template)
         task.failed.connect(lambda exc: show_message(self.edit_message, error_text(exc), "error"))
 

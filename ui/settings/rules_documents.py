@@ -206,7 +206,7 @@ class DocumentsRuleTab(QWidget):
     def reload(self) -> None:
         task = self.context.tasks.run(
             self.tr("Reading the document requirements"), load_rule, self.context.db
-        )
+        ).bind(self)
         task.succeeded.connect(self.show_version)
         task.failed.connect(lambda exc: show_message(self.edit_message, error_text(exc), "error"))
 

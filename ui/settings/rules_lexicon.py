@@ -163,7 +163,9 @@ class LexiconRuleTab(QWidget):
 
     # -- reading -------------------------------------------------------------------------------------------------
     def reload(self) -> None:
-        task = self.context.tasks.run(self.tr("Reading the lexicon"), load_lexicon, self.context.db)
+        task = self.context.tasks.run(self.tr("Reading the lexicon"), load_lexicon, self.context.db).bind(
+            self
+        )
         task.succeeded.connect(self.show_screen)
         task.failed.connect(lambda exc: show_message(self.message, error_text(exc), "error"))
 

@@ -106,7 +106,7 @@ class AddTermDialog(QDialog):
         """Ask core to save; stay open until it has, showing a refusal next to the field it names."""
         self.form.clear_errors()
         self.ok_button.setEnabled(False)
-        task = self.submit(self.values())
+        task = self.submit(self.values()).bind(self)
         task.succeeded.connect(lambda _result: QDialog.accept(self))
         task.failed.connect(self._failed)
 
