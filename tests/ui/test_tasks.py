@@ -93,3 +93,25 @@ def test_the_progress_dialog_cancel_button_cancels_the_task(qtbot, tasks):
     with qtbot.waitSignal(task.was_cancelled, timeout=5_000):
         cancel_button.click()
     release.set()
+
+
+def test_a_result_for_a_closed_screen_is_dropped_but_the_task_still_ends(qtbot, tasks):
+    """A page closed while its read is on the lane must not have the result delivered to its deleted widgets."""
+    from PySide6.QtWidgets import QLabel
+
+    release = threading.Event()
+
+    def slow(*, progress, cancelled):
+        release.wait(5)
+        return "结果"
+
+    label = QLabel()
+    delivered = []
+    task = tasks.run("slow", slow).bind(label)
+    task.succeeded.connect(lambda text: delivered.append(label.setText(text)))
+    label.deleteLater()
+    qtbot.wait(50)  # the label is gone before the work finishes
+    release.set()
+    with qtbot.waitSignal(task.ended, timeout=5_000):
+        pass
+    assert delivered == []
