@@ -1,7 +1,7 @@
 """工作台 What needs attention today: papers about to lapse and sessions still to prepare (直播前准备).
 
-Read-only and cheap: two indexed queries plus the expiry scan of :func:`catalog_documents.expiring_documents`, so a
-dashboard refresh stays well inside its 150 ms budget on the three-year studio.
+Read-only and cheap: the session list's own query (:func:`sessions.list_sessions`) plus the expiry scan of
+:func:`catalog_documents.expiring_documents`, well inside the dashboard's 150 ms budget on the three-year studio.
 """
 
 from __future__ import annotations
@@ -9,14 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
-from core.db.models import ChecklistRun, ChecklistRunItem, ChecklistTemplateItem, LineupItem, LiveSession
-from core.domain.codes import ChecklistItemState, SessionStatus
 from core.services.catalog_documents import ExpiringDocument, expiring_documents
-
-_TO_PREPARE = (SessionStatus.PLANNED.value, SessionStatus.READY.value)
+from core.services.sessions import list_sessions
+from core.services.sessions_lineup import EDITABLE
 
 
 @dataclass(frozen=True)
@@ -45,55 +42,20 @@ class Attention:
 
 def sessions_to_prepare(session: Session) -> tuple[SessionToPrepare, ...]:
     """Every planned or ready session, soonest first, with its lineup size and open required checklist items."""
-    lives = session.scalars(
-        select(LiveSession)
-        .where(LiveSession.status.in_(_TO_PREPARE))
-        .order_by(LiveSession.planned_start, LiveSession.id)
-    ).all()
-    if not lives:
-        return ()
-    ids = [live.id for live in lives]
-    lineup = dict(
-        session.execute(
-            select(LineupItem.session_id, func.count())
-            .where(LineupItem.session_id.in_(ids))
-            .group_by(LineupItem.session_id)
-        ).all()
-    )
-    open_required = case(
-        (
-            (ChecklistTemplateItem.required.is_(True))
-            & (ChecklistRunItem.state == ChecklistItemState.OPEN.value),
-            1,
-        ),
-        else_=0,
-    )
-    runs = {
-        session_id: (int(open_count or 0), bool(override_reason))
-        for session_id, override_reason, open_count in session.execute(
-            select(ChecklistRun.session_id, ChecklistRun.override_reason, func.sum(open_required))
-            .outerjoin(ChecklistRunItem, ChecklistRunItem.run_id == ChecklistRun.id)
-            .outerjoin(ChecklistTemplateItem, ChecklistTemplateItem.id == ChecklistRunItem.template_item_id)
-            .where(ChecklistRun.session_id.in_(ids))
-            .group_by(ChecklistRun.id)
-        ).all()
-    }
-    found = []
-    for live in lives:
-        open_count, overridden = runs.get(live.id, (0, False))
-        found.append(
-            SessionToPrepare(
-                session_id=live.id,
-                title=live.title,
-                platform=live.platform,
-                planned_start=live.planned_start,
-                lineup_count=int(lineup.get(live.id, 0)),
-                checklist_started=live.id in runs,
-                open_required=0 if overridden else open_count,
-                overridden=overridden,
-            )
+    rows = list_sessions(session, status=EDITABLE, limit=10_000)
+    return tuple(
+        SessionToPrepare(
+            session_id=row.id,
+            title=row.title,
+            platform=row.platform,
+            planned_start=row.planned_start,
+            lineup_count=row.lineup_count,
+            checklist_started=row.checklist_open_required is not None,
+            open_required=0 if row.overridden else (row.checklist_open_required or 0),
+            overridden=row.overridden,
         )
-    return tuple(found)
+        for row in rows
+    )
 
 
 def attention(session: Session, *, today: date) -> Attention:
