@@ -13,21 +13,18 @@ from core.domain.codes import Role
 from core.domain.roles import Actor
 from core.errors import InvalidInput, PermissionDenied
 from core.paths import vault_dir_for
-from core.services import auth, catalog
+from core.services import catalog
 from core.services.catalog_documents import add_document, expiring_documents
 from core.services.lineup import LineupBlocked, add_to_lineup
 from core.services.product_detail import list_suppliers as catalog_suppliers
+from tests.builders import add_staff
 
 TODAY = date(2026, 12, 1)
 VALID_CREDIT_CODE = "91350100M000100Y43"
 
 
 def _staff(tmp_db, owner, role: Role) -> Actor:
-    with tmp_db.unit_of_work(owner) as s:
-        member = auth.add_staff(
-            s, owner, username=f"u_{role.value}", display_name=role.value, role=role, password="pass-word-123"
-        )
-    return Actor(member.id, member.display_name, role)
+    return add_staff(tmp_db, owner, role, display_name=role.value)
 
 
 @pytest.fixture

@@ -17,33 +17,17 @@ from core.domain.codes import Role
 from core.domain.roles import Actor
 from core.errors import InvalidInput, PermissionDenied
 from core.paths import vault_dir_for
-from core.services import auth, checklist
-
-PLANNED = datetime(2026, 12, 1, 12, 0, tzinfo=UTC)
+from core.services import checklist
+from tests.builders import add_staff, planned_session
 
 
 @pytest.fixture
 def live_id(tmp_db, owner) -> int:
-    with tmp_db.unit_of_work(owner) as session:
-        live = LiveSession(
-            title="双十二宠粉夜", platform="douyin", planned_start=PLANNED, created_by=owner.user_id
-        )
-        session.add(live)
-        session.flush()
-        return live.id
+    return planned_session(tmp_db, owner)
 
 
 def staff(tmp_db, owner, role: Role) -> Actor:
-    with tmp_db.unit_of_work(owner) as session:
-        member = auth.add_staff(
-            session,
-            owner,
-            username=f"{role.value}1",
-            display_name=f"{role.value} 1",
-            role=role,
-            password="pass-1234",
-        )
-    return Actor(member.id, member.display_name, role)
+    return add_staff(tmp_db, owner, role)
 
 
 def start(tmp_db, actor, live_id) -> checklist.ChecklistView:

@@ -18,11 +18,12 @@ from core.domain.roles import Actor
 from core.errors import InvalidInput, PermissionDenied
 from core.lexicon import default_lexicon
 from core.paths import vault_dir_for
-from core.services import auth, catalog, checklist, scripts
+from core.services import catalog, checklist, scripts
 from core.services import rules_checklist as rc
 from core.services import rules_documents as rd
 from core.services import rules_lexicon as rl
 from core.services.catalog_documents import add_document, expiring_documents
+from tests.builders import add_staff
 
 TODAY = date(2026, 12, 1)
 AS_OF = date(2026, 11, 28)
@@ -30,11 +31,7 @@ VALID_CREDIT_CODE = "91350100M000100Y43"
 
 
 def staff(tmp_db, owner, role: Role) -> Actor:
-    with tmp_db.unit_of_work(owner) as s:
-        member = auth.add_staff(
-            s, owner, username=f"u_{role.value}", display_name=role.value, role=role, password="pass-word-123"
-        )
-    return Actor(member.id, member.display_name, role)
+    return add_staff(tmp_db, owner, role, display_name=role.value)
 
 
 @pytest.fixture

@@ -14,17 +14,14 @@ from core import ledger, rules
 from core.domain.codes import Role
 from core.domain.roles import Actor
 from core.errors import InvalidInput, PermissionDenied
-from core.services import auth, scripts
+from core.services import scripts
+from tests.builders import add_staff
 
 BODY = "家人们，这款面膜是全网最低价！第一次来直播间的朋友，本品牌今年最低价就是今天。"
 
 
 def staff(tmp_db, owner, role: Role, username: str) -> Actor:
-    with tmp_db.unit_of_work(owner) as session:
-        member = auth.add_staff(
-            session, owner, username=username, display_name=username, role=role, password="staff-pass-123"
-        )
-    return Actor(user_id=member.id, display_name=member.display_name, role=role)
+    return add_staff(tmp_db, owner, role, username)
 
 
 def saved(tmp_db, actor, body: str = BODY) -> int:

@@ -19,9 +19,10 @@ from core.domain.codes import Role
 from core.domain.roles import Actor
 from core.errors import InvalidInput, PermissionDenied
 from core.paths import vault_dir_for
-from core.services import auth, catalog, checklist, sessions
+from core.services import catalog, checklist, sessions
 from core.services.catalog_documents import add_document
 from core.services.lineup import add_to_lineup, session_lineup
+from tests.builders import add_staff
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 START = datetime(2026, 12, 4, 20, 0, tzinfo=SHANGHAI)  # the session day is 4 December in the studio's zone
@@ -30,12 +31,7 @@ CREDIT_CODE = "91350100M000100Y43"
 
 
 def staff(tmp_db, owner, role: Role, name: str | None = None) -> Actor:
-    username = name or f"u_{role.value}"
-    with tmp_db.unit_of_work(owner) as s:
-        member = auth.add_staff(
-            s, owner, username=username, display_name=username, role=role, password="pass-word-123"
-        )
-    return Actor(member.id, member.display_name, role)
+    return add_staff(tmp_db, owner, role, name)
 
 
 @pytest.fixture

@@ -7,8 +7,6 @@ sign-off is a ledger entry. The panel is driven through its buttons and the real
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -16,34 +14,21 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from core.db.models import LiveSession
 from core.domain.codes import Role
 from core.domain.roles import Actor
-from core.services import auth, checklist
+from core.services import checklist
+from tests.builders import add_staff, planned_session
 
-PLANNED = datetime(2026, 12, 1, 12, 0, tzinfo=UTC)
 WAIT = 10_000
 
 
 @pytest.fixture
 def live_id(tmp_db, owner) -> int:
-    with tmp_db.unit_of_work(owner) as session:
-        live = LiveSession(
-            title="双十二宠粉夜", platform="douyin", planned_start=PLANNED, created_by=owner.user_id
-        )
-        session.add(live)
-        session.flush()
-        return live.id
+    return planned_session(tmp_db, owner)
 
 
 def staff(tmp_db, owner, role: Role) -> Actor:
-    with tmp_db.unit_of_work(owner) as session:
-        member = auth.add_staff(
-            session,
-            owner,
-            username=f"{role.value}1",
-            display_name="李明" if role == Role.OPERATOR else f"{role.value} 1",
-            role=role,
-            password="pass-1234",
-        )
-    return Actor(member.id, member.display_name, role)
+    return add_staff(
+        tmp_db, owner, role, f"{role.value}1", display_name="李明" if role == Role.OPERATOR else None
+    )
 
 
 @pytest.fixture
