@@ -13,7 +13,7 @@ from core.db.models import LiveSession
 from core.errors import InvalidInput
 from core.services import checklist
 from core.services.checklist_evidence import mark_done_with_file
-from tests.core.test_checklist import PLANNED
+from tests.builders import PLANNED
 
 
 @pytest.fixture
