@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import mimetypes
 import os
+import shutil
 import stat
 import tempfile
 from pathlib import Path
@@ -24,6 +25,10 @@ CHUNK = 1 << 20
 
 i18n.register(
     {
+        "vault.copy_missing": (
+            "证据库里找不到这个文件（{name}），或它的内容已被改动；请运行“校验”查看详情",
+            "The evidence vault does not hold this file ({name}), or its content was changed; run verify for details",
+        ),
         "vault.source_missing": ("找不到要存入的文件：{path}", "The file to store cannot be found: {path}"),
         "vault.source_unreadable": (
             "无法读取文件 {path}：{reason}",
@@ -46,6 +51,22 @@ def file_matches(vault_dir: Path, sha: str) -> bool:
             return hashlib.file_digest(handle, "sha256").hexdigest() == sha
     except OSError:
         return False
+
+
+def reading_copy(vault_dir: Path, sha: str, original_name: str, folder: Path) -> Path:
+    """A copy of vault file ``sha`` under its original name in ``folder``, for a person to open.
+
+    The vault names files by hash, without an extension, so the system would not know how to open them; the copy
+    carries the name it was uploaded with. The content is checked against its hash first: a missing or changed
+    file raises :class:`FileNotFoundError` with a sentence saying so. The vault itself is never touched.
+    """
+    if not file_matches(vault_dir, sha):
+        raise FileNotFoundError(i18n.t("vault.copy_missing", name=original_name or sha[:12]))
+    safe = Path(original_name).name or sha
+    target = Path(folder) / sha[:12] / safe
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(path_for(vault_dir, sha), target)
+    return target
 
 
 def _copy_in(vault_dir: Path, source: BinaryIO) -> tuple[str, int]:

@@ -1884,6 +1884,10 @@ Start with the demo studio to look around (staff, products and sessions of an ex
         <translation>（无文件）</translation>
     </message>
     <message>
+        <source>Double-click to open the file</source>
+        <translation>双击打开文件</translation>
+    </message>
+    <message>
         <source>Papers on file (%1)</source>
         <translation>已存资质（%1 份）</translation>
     </message>
@@ -2289,6 +2293,10 @@ Start with the demo studio to look around (staff, products and sessions of an ex
     <message>
         <source>Product %1 saved.</source>
         <translation>商品 %1 已保存。</translation>
+    </message>
+    <message>
+        <source>Opening the file</source>
+        <translation>正在打开文件</translation>
     </message>
     <message>
         <source>Paper added.</source>

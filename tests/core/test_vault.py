@@ -97,3 +97,22 @@ def test_a_missing_source_names_the_file_and_records_nothing(tmp_db, tmp_db_path
 
 def test_file_matches_is_false_for_an_unknown_hash(tmp_db):
     assert not vault.file_matches(tmp_db.vault_dir, "0" * 64)
+
+
+def test_a_reading_copy_carries_the_uploaded_name_and_refuses_a_changed_file(tmp_db, owner, tmp_path):
+    """Evidence is shown only if it still matches its hash (the vault is never edited)."""
+    from core import vault
+    from core.paths import vault_dir_for
+
+    source = tmp_path / "营业执照.pdf"
+    source.write_bytes(b"%PDF-1.4 licence")
+    vault_dir = vault_dir_for(tmp_db.path)
+    with tmp_db.unit_of_work(owner) as session:
+        sha = vault.store_file(session, vault_dir, source, owner)
+    copy = vault.reading_copy(vault_dir, sha, "营业执照.pdf", tmp_path / "out")
+    assert copy.name == "营业执照.pdf" and copy.read_bytes() == source.read_bytes()
+    stored = vault.path_for(vault_dir, sha)
+    stored.chmod(0o644)
+    stored.write_bytes(b"tampered")
+    with pytest.raises(FileNotFoundError, match="已被改动"):
+        vault.reading_copy(vault_dir, sha, "营业执照.pdf", tmp_path / "out2")

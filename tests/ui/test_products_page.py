@@ -252,3 +252,30 @@ def test_typing_in_the_search_box_narrows_the_list(qtbot, make_page, context, se
         page.state.setCurrentIndex(page.state.findData("missing"))
     assert page.model.rowCount() == 0
     assert page.panel.title.text() == page.tr("No product matches these filters.")
+
+
+def test_double_clicking_a_paper_opens_a_checked_copy_of_its_scan_under_its_own_name(
+    qtbot, make_page, context, seeded, tmp_path
+):
+    from pathlib import Path
+
+    from core.paths import vault_dir_for
+    from core.services.catalog_documents import add_document
+
+    scan = tmp_path / "3C证书-充电器.pdf"
+    scan.write_bytes(b"%PDF-1.4 CCC certificate scan")
+    with context.db.unit_of_work(context.actor) as s:
+        add_document(
+            s, context.actor, vault_dir_for(context.db.path), holder="product", holder_id=seeded["charger"],
+            doc_type="cma_test_report", number="CMA-1", file=scan,
+        )  # fmt: skip
+    page = make_page(context)
+    opened = []
+    page.open_url = opened.append
+    _select(qtbot, page, seeded["charger"])
+    row = next(i for i, p in enumerate(page.panel.detail.papers) if p.file_name == scan.name)
+    with qtbot.waitSignal(page.paper_opened, timeout=5000) as blocker:
+        assert page.panel.open_paper(row)
+    copy = Path(blocker.args[0])
+    assert copy.name == scan.name and copy.read_bytes() == scan.read_bytes()
+    assert opened and opened[0].toLocalFile() == str(copy)

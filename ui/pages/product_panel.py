@@ -46,6 +46,7 @@ class ProductDetailPanel(QWidget):
 
     edit_requested = Signal()
     add_paper_requested = Signal()
+    open_file_requested = Signal(str, str)  # vault sha256, original file name
 
     def __init__(self, may_edit: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -79,6 +80,7 @@ class ProductDetailPanel(QWidget):
         self.papers.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.papers.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.papers.setMinimumHeight(120)
+        self.papers.cellDoubleClicked.connect(self._on_paper_double_clicked)
 
         self.edit_button = QPushButton(self.tr("Edit product…"))
         self.edit_button.setObjectName("editProduct")
@@ -217,6 +219,19 @@ class ProductDetailPanel(QWidget):
         self.requirements.setText("".join(blocks))
         self.requirements.show()
 
+    def _on_paper_double_clicked(self, row: int, _column: int) -> None:
+        """Any cell of a paper's row opens its file (the file cell says so in its tooltip)."""
+        self.open_paper(row)
+
+    def open_paper(self, row: int) -> bool:
+        """Ask the page to open the file of the paper in ``row``; False when that paper has no file."""
+        item = self.papers.item(row, 5)
+        found = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        if not found:
+            return False
+        emit(self.open_file_requested, *found)
+        return True
+
     def _show_papers(self, papers: Any) -> None:
         held_by = {"product": self.tr("Product"), "supplier": self.tr("Supplier")}
         self.papers.setRowCount(len(papers))
@@ -234,7 +249,9 @@ class ProductDetailPanel(QWidget):
                 if column == 4 and paper.state != "ok":
                     item.setForeground(QBrush(QColor(STATE_COLOURS.get(paper.state, "#1f2933"))))
                 if column == 5 and paper.vault_sha256:
-                    item.setToolTip(paper.vault_sha256)
+                    item.setToolTip(self.tr("Double-click to open the file"))
+                    item.setForeground(QBrush(QColor("#1d4ed8")))
+                    item.setData(Qt.ItemDataRole.UserRole, (paper.vault_sha256, paper.file_name))
                 self.papers.setItem(row, column, item)
         self.papers_heading.setText(self.tr("Papers on file (%1)").replace("%1", str(len(papers))))
         self.papers_heading.show()

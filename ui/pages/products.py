@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -69,12 +70,24 @@ def read_detail(db: Any, product_id: int, **_lane: Any) -> Any:
         return product_detail.product_detail(session, product_id, today=product_list.studio_today(session))
 
 
+def paper_copy(db: Any, sha: str, name: str, **_lane: Any) -> str:
+    """On the lane: a hash-checked copy of the paper's file under its own name, in the system's temp folder."""
+    import tempfile
+    from pathlib import Path
+
+    from core import vault
+
+    folder = Path(tempfile.gettempdir()) / "studiodesk-papers"
+    return str(vault.reading_copy(db.vault_dir, sha, name, folder))
+
+
 class ProductsPage(QWidget):
     """The products list with filters, and the selected product's detail. ``loaded`` follows each list read,
     ``detail_shown`` each detail read (tests and the bench wait on them)."""
 
     loaded = Signal()
     detail_shown = Signal()
+    paper_opened = Signal(str)  # the path of the reading copy handed to the system viewer
 
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -161,6 +174,8 @@ class ProductsPage(QWidget):
         self.panel = ProductDetailPanel(self.may_edit)
         self.panel.edit_requested.connect(self.edit_product)
         self.panel.add_paper_requested.connect(self.add_paper)
+        self.panel.open_file_requested.connect(self.open_paper_file)
+        self.open_url = QDesktopServices.openUrl  # the system viewer (a test puts a recorder here)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.table)
         splitter.addWidget(self.panel)
@@ -306,6 +321,18 @@ class ProductsPage(QWidget):
         dialog = ProductEditDialog(self.context, self.choices, detail.product, self)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.saved is not None:
             self._after_change(dialog.saved.id, self.tr("Product %1 saved.").replace("%1", dialog.saved.sku))
+
+    def open_paper_file(self, sha: str, name: str) -> None:
+        """Open a paper's scan with the system's viewer: a checked copy under its own name (off the GUI thread)."""
+        task = self.context.tasks.run(
+            self.tr("Opening the file"), paper_copy, self.context.db, sha, name
+        ).bind(self)
+        task.succeeded.connect(self._on_paper_copy)
+        task.failed.connect(lambda exc: show_message(self.message, error_text(exc), "error"))
+
+    def _on_paper_copy(self, path: str) -> None:
+        emit(self.paper_opened, path)
+        self.open_url(QUrl.fromLocalFile(path))
 
     def add_paper(self) -> None:
         from ui.dialogs.document_add import DocumentAddDialog
