@@ -30,6 +30,7 @@ from core.domain.hosts import HostCheck, host_verification
 from core.domain.roles import Actor
 from core.errors import InvalidInput
 from core.services.auth import require
+from core.services.checklist_reopen import reopen_for_host
 from core.services.sessions_lineup import get_live
 from core.services.studio import studio_today, studio_zone
 
@@ -125,7 +126,10 @@ def set_host_verification(
         )
     if birth_date is not None and birth_date > studio_today(session):
         raise InvalidInput(i18n.t("sessions.birth_in_future"), field="birth_date")
+    changed = (user.real_name_verified, user.birth_date) != (bool(real_name_verified), birth_date)
     user.real_name_verified = bool(real_name_verified)
     user.birth_date = birth_date
     session.flush()
+    if changed:  # "host verified" on their planned sessions vouched for the old facts
+        reopen_for_host(session, actor, user.id)
     return HostCandidate(user.id, user.display_name, user.role, user.real_name_verified, user.birth_date)

@@ -40,6 +40,7 @@ from core.domain.roles import Actor
 from core.errors import InvalidInput
 from core.services.auth import require
 from core.services.checklist import start_run
+from core.services.checklist_reopen import reopen_for_change
 from core.services.session_hosts import (
     ON_CAMERA_ROLES,
     HostCandidate,
@@ -325,6 +326,8 @@ def set_hosts(session: Session, actor: Actor, session_id: int, host_ids: Iterabl
         if user_id not in have:
             session.add(SessionHost(session_id=live.id, user_id=user_id))
     session.flush()
+    if set(wanted) != have:
+        reopen_for_change(session, actor, live.id, "hosts")
     return get_session(session, live.id)
 
 

@@ -34,6 +34,7 @@ from core.domain.roles import Actor
 from core.errors import InvalidInput
 from core.services.auth import require
 from core.services.catalog import ProductReadiness, check_fen, product_readiness_view
+from core.services.checklist_reopen import reopen_for_change
 from core.services.lineup import LineupItemView, add_to_lineup, lowest_from_earlier_sessions, session_lineup
 
 i18n.register(
@@ -132,7 +133,7 @@ def add_lineup_item(
     """:func:`core.services.lineup.add_to_lineup`, refused (``status``) once the session is live or over."""
     require(actor, "sessions.plan")
     editable_live(session, session_id)
-    return add_to_lineup(
+    added = add_to_lineup(
         session,
         actor,
         session_id,
@@ -143,6 +144,8 @@ def add_lineup_item(
         override_reason=override_reason,
         today=today,
     )
+    reopen_for_change(session, actor, session_id, "lineup")
+    return added
 
 
 def update_lineup_item(
@@ -159,6 +162,7 @@ def update_lineup_item(
             raise InvalidInput(i18n.t("sessions.unknown_field", field=name), field=name)
     item = _item(session, item_id)
     live = editable_live(session, item.session_id)
+    prices_before = (item.live_price_fen, item.claimed_original_fen, item.lowest_7d_fen)
     for name in ("live_price_fen", "claimed_original_fen", "lowest_7d_fen"):
         if name in fields:
             check_fen(fields[name], name, i18n.t(f"lineup.field.{name}"))
@@ -180,6 +184,8 @@ def update_lineup_item(
     if "gift_stock_confirmed" in fields:
         item.gift_stock_confirmed = bool(fields["gift_stock_confirmed"])
     session.flush()
+    if (item.live_price_fen, item.claimed_original_fen, item.lowest_7d_fen) != prices_before:
+        reopen_for_change(session, actor, live.id, "lineup")
     return _view(session, item, today)
 
 
@@ -199,6 +205,7 @@ def remove_lineup_item(session: Session, actor: Actor, item_id: int) -> None:
     for row in later:
         row.position -= 1
     session.flush()
+    reopen_for_change(session, actor, live.id, "lineup")
 
 
 def copy_lineup(
@@ -241,6 +248,8 @@ def copy_lineup(
             skipped.append((name, str(refused)))
         else:
             copied.append(name)
+    if copied:
+        reopen_for_change(session, actor, target.id, "lineup")
     return CopyResult(copied=tuple(copied), skipped=tuple(skipped))
 
 

@@ -194,3 +194,25 @@ def test_copying_shows_what_was_skipped_and_why(qtbot, page, context):
         assert dialog.copy_selected()
     assert "竹纤维毛巾" in dialog.outcome.text() and "已在本场排品中" in dialog.outcome.text()
     assert page.lineup_tab.table.rowCount() == 1
+
+
+def test_adding_a_product_reopens_the_signed_paper_check_on_the_checklist_tab(qtbot, page, context):
+    """A sign-off vouched for the lineup as it was; after a product joins, the checklist tab shows it open again."""
+    product = product_with_papers(context.db, context.actor, "SKU-1", "竹纤维毛巾", conformity_expires=None)
+    session_id = planned(context)
+    with context.db.unit_of_work(context.actor) as s:
+        paper_check = next(i for i in checklist.get_run(s, session_id).items if i.code == "product_papers")
+        checklist.mark_done(s, context.actor, paper_check.id)
+    shown(qtbot, page, session_id)
+    panel = page.checklist_panel
+    qtbot.waitUntil(lambda: panel.screen is not None and panel.screen.view is not None, timeout=5000)
+    state = {i.code: i.state for i in panel.screen.view.items}
+    assert state["product_papers"] == "done"
+    dialog = page.lineup_tab.add_product()
+    qtbot.waitUntil(lambda: bool(dialog.candidates), timeout=5000)
+    assert dialog.select_product(product)
+    dialog.prices.live.setText("19.9")
+    with qtbot.waitSignal(panel.loaded, timeout=5000):
+        assert dialog.submit()
+    state = {i.code: i.state for i in panel.screen.view.items}
+    assert state["product_papers"] == "open"

@@ -199,8 +199,11 @@ class SessionsPage(QWidget):
         task.failed.connect(self._on_load_failed)
 
     def reload(self) -> None:
-        """After a change: the list (counts, status) and the shown session."""
+        """After a change: the list (counts, status), the shown session and its checklist (a host or lineup change
+        may have reopened sign-offs)."""
         self.refresh(self.current_id)
+        if self.current_id is not None and self.sender() is not self.checklist_panel:
+            self.checklist_panel.reload()
 
     def _on_list_loaded(self, listing: SessionList, select: int | None) -> None:
         self.listing = listing
