@@ -69,6 +69,14 @@ def reading_copy(vault_dir: Path, sha: str, original_name: str, folder: Path) ->
     return target
 
 
+def reading_copy_of(session: Session, vault_dir: Path, sha: str, folder: Path) -> Path:
+    """:func:`reading_copy` under the name the file was stored with (its ``vault_files`` row)."""
+    from core.db.models import VaultFile
+
+    row = session.get(VaultFile, sha)
+    return reading_copy(vault_dir, sha, row.original_name if row is not None else "", folder)
+
+
 def _copy_in(vault_dir: Path, source: BinaryIO) -> tuple[str, int]:
     """Copy ``source`` into the vault; return (sha256, size). Atomic: temp file, fsync, rename."""
     vault_dir = Path(vault_dir)

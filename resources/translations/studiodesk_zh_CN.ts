@@ -594,8 +594,12 @@
         <translation>理由：%1</translation>
     </message>
     <message>
-        <source>Evidence: vault file %1</source>
-        <translation>证据：证据库文件 %1</translation>
+        <source>open the evidence file (%1)</source>
+        <translation>打开证据文件（%1）</translation>
+    </message>
+    <message>
+        <source>Evidence:</source>
+        <translation>证据：</translation>
     </message>
 </context>
 <context>
@@ -2295,10 +2299,6 @@ Start with the demo studio to look around (staff, products and sessions of an ex
         <translation>商品 %1 已保存。</translation>
     </message>
     <message>
-        <source>Opening the file</source>
-        <translation>正在打开文件</translation>
-    </message>
-    <message>
         <source>Paper added.</source>
         <translation>资质已上传。</translation>
     </message>
@@ -2942,6 +2942,13 @@ Start with the demo studio to look around (staff, products and sessions of an ex
     <message>
         <source>Import the platform&apos;s order export, then handle refunds, returns, exchanges, repairs, complaints and promise claims. Each ticket shows its legal, platform, promise and internal clocks with the rule behind each, its timeline of events and attachments, and the customer&apos;s satisfaction.</source>
         <translation>导入平台导出的订单，然后处理仅退款、退货退款、换货、维修、投诉和承诺兑现。每张工单显示法定、平台、承诺和内部时限及各自依据的规则，还有处理时间线、附件和顾客满意度。</translation>
+    </message>
+</context>
+<context>
+    <name>VaultFiles</name>
+    <message>
+        <source>Opening the file</source>
+        <translation>正在打开文件</translation>
     </message>
 </context>
 </TS>

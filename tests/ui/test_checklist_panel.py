@@ -7,6 +7,8 @@ sign-off is a ledger entry. The panel is driven through its buttons and the real
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -245,6 +247,15 @@ def test_done_with_an_evidence_file_keeps_the_file_in_the_vault(qtbot, panel, tm
     item = next(i for i in run_of(tmp_db, live_id).items if i.code == "recording_set_up")
     assert item.state == "done" and vault.file_matches(tmp_db.vault_dir, item.evidence_sha256)
     assert item.evidence_sha256[:12] in panel.detail.text()
+    opened = []
+    panel.open_url = opened.append
+    link = f"evidence:{item.evidence_sha256}"
+    assert f"href='{link}'" in panel.detail.text()
+    with qtbot.waitSignal(panel.open_link(link).succeeded, timeout=WAIT) as blocker:
+        pass
+    copy = Path(blocker.args[0])
+    assert copy.name == photo.name and copy.read_bytes() == photo.read_bytes()  # opened under its own name
+    assert opened[0].toLocalFile() == str(copy)
 
 
 def test_embedded_in_the_sessions_page_it_leaves_the_title_and_print_button_to_the_page(panel):

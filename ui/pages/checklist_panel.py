@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QStandardPaths, Qt, Signal
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
@@ -34,7 +35,7 @@ from ui.pages import checklist_work as work
 from ui.pages.checklist_tree import GATE_STYLES, ChecklistTree, local, status_name
 from ui.pages.prelive_export import export_prelive_sheet
 from ui.qtcompat import emit
-from ui.widgets import message_label, show_message
+from ui.widgets import error_text, message_label, show_message
 
 SHOWN_OPEN_ITEMS = 8  # the override dialog lists this many open items, then counts the rest
 
@@ -69,7 +70,11 @@ class ChecklistPanel(QWidget):
         self.detail.setObjectName("checklistDetail")
         self.detail.setWordWrap(True)
         self.detail.setTextFormat(Qt.TextFormat.RichText)
-        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.detail.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.LinksAccessibleByMouse
+        )
+        self.detail.linkActivated.connect(self.open_link)
+        self.open_url = QDesktopServices.openUrl  # the system viewer (a test puts a recorder here)
         self.detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         detail_frame = QFrame()
         detail_frame.setObjectName("factsPanel")
@@ -310,6 +315,16 @@ class ChecklistPanel(QWidget):
                 return
         done = self.tr("Waived: %1").replace("%1", item.title)
         self._write(self.tr("Signing the item"), done, work.sign_waived, item.id, reason)
+
+    def open_link(self, link: str) -> Any:
+        """``evidence:<sha256>`` in the detail area opens that evidence file; returns the lane task (or None)."""
+        from ui.vault_files import open_vault_file
+
+        if not link.startswith("evidence:"):
+            return None
+        task = open_vault_file(self.context, self, link.removeprefix("evidence:"))
+        task.failed.connect(lambda exc: show_message(self.message, error_text(exc), "error"))
+        return task
 
     def go_live(self) -> None:
         """Ask core to move the session to live; a refusal names the required items still open."""

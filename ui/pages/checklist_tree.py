@@ -190,8 +190,11 @@ class ChecklistTree(QTreeWidget):
         if item.reason:
             lines.append(escape(self.tr("Reason: %1").replace("%1", item.reason)))
         if item.evidence_sha256:
-            text = self.tr("Evidence: vault file %1").replace("%1", item.evidence_sha256[:12])
-            lines.append(escape(text))
+            link = self.tr("open the evidence file (%1)").replace("%1", item.evidence_sha256[:12])
+            lines.append(
+                escape(self.tr("Evidence:"))
+                + f" <a href='evidence:{item.evidence_sha256}'>{escape(link)}</a>"
+            )
         basis = escape(self.tr("Basis: %1").replace("%1", item.basis))
         lines.append(f"<span style='color:#52606d'>{basis}</span>")
         return "<br>".join(lines)

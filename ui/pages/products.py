@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -68,17 +68,6 @@ def read_detail(db: Any, product_id: int, **_lane: Any) -> Any:
 
     with db.sessions() as session:
         return product_detail.product_detail(session, product_id, today=product_list.studio_today(session))
-
-
-def paper_copy(db: Any, sha: str, name: str, **_lane: Any) -> str:
-    """On the lane: a hash-checked copy of the paper's file under its own name, in the system's temp folder."""
-    import tempfile
-    from pathlib import Path
-
-    from core import vault
-
-    folder = Path(tempfile.gettempdir()) / "studiodesk-papers"
-    return str(vault.reading_copy(db.vault_dir, sha, name, folder))
 
 
 class ProductsPage(QWidget):
@@ -324,15 +313,11 @@ class ProductsPage(QWidget):
 
     def open_paper_file(self, sha: str, name: str) -> None:
         """Open a paper's scan with the system's viewer: a checked copy under its own name (off the GUI thread)."""
-        task = self.context.tasks.run(
-            self.tr("Opening the file"), paper_copy, self.context.db, sha, name
-        ).bind(self)
-        task.succeeded.connect(self._on_paper_copy)
-        task.failed.connect(lambda exc: show_message(self.message, error_text(exc), "error"))
+        from ui.vault_files import open_vault_file
 
-    def _on_paper_copy(self, path: str) -> None:
-        emit(self.paper_opened, path)
-        self.open_url(QUrl.fromLocalFile(path))
+        task = open_vault_file(self.context, self, sha, name)
+        task.succeeded.connect(lambda path: emit(self.paper_opened, path))
+        task.failed.connect(lambda exc: show_message(self.message, error_text(exc), "error"))
 
     def add_paper(self) -> None:
         from ui.dialogs.document_add import DocumentAddDialog
