@@ -14,6 +14,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 BUSY_TIMEOUT_MS = 5000
+_WRITE_OPTION = "studiodesk_write"
 
 
 def _install_sqlite_pragmas(engine: Engine) -> None:
@@ -35,7 +36,11 @@ def _install_sqlite_pragmas(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Any) -> None:
-        connection.exec_driver_sql("BEGIN")
+        # A unit of work takes the write lock at once (BEGIN IMMEDIATE): a deferred transaction that reads first
+        # and writes later fails with "database is locked", without waiting, when another connection wrote in
+        # between. Reads stay deferred, so they never wait for a writer (WAL).
+        immediate = connection.get_execution_options().get(_WRITE_OPTION, False)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
 def make_engine(path: Path, *, read_only: bool = False) -> Engine:
@@ -68,6 +73,7 @@ class Database:
         with self.sessions() as session:
             session.info["actor"] = actor
             try:
+                session.connection(execution_options={_WRITE_OPTION: True})  # BEGIN IMMEDIATE (see above)
                 yield session
                 session.commit()
             except BaseException:

@@ -126,15 +126,34 @@ def _profile(row: Studio) -> StudioProfile:
 def _row(session: Session) -> Studio:
     row = session.get(Studio, 1)
     if row is None:
-        row = Studio(id=1, shops=[], timezone="Asia/Shanghai", retention_years=MIN_RETENTION_YEARS)
+        row = _blank()
         session.add(row)
         session.flush()
     return row
 
 
+def _blank() -> Studio:
+    text = dict.fromkeys(
+        (
+            "legal_name",
+            "credit_code",
+            "display_name",
+            "after_sales_policy",
+            "return_address",
+            "service_phone",
+        ),
+        "",
+    )
+    return Studio(id=1, shops=[], timezone="Asia/Shanghai", retention_years=MIN_RETENTION_YEARS, **text)
+
+
 def get_profile(session: Session) -> StudioProfile:
-    """The studio's profile; creates the empty row 1 (timezone Asia/Shanghai, 3 years' retention) if missing."""
-    return _profile(_row(session))
+    """The studio's profile; an empty one (Asia/Shanghai, 3 years' retention) while none was saved.
+
+    Read-only: reading never writes, so a read on the background lane never holds the write lock.
+    """
+    row = session.get(Studio, 1)
+    return _profile(row if row is not None else _blank())
 
 
 def studio_zone(session: Session) -> zoneinfo.ZoneInfo:
