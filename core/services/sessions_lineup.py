@@ -208,6 +208,29 @@ def remove_lineup_item(session: Session, actor: Actor, item_id: int) -> None:
     reopen_for_change(session, actor, live.id, "lineup")
 
 
+def move_lineup_item(session: Session, actor: Actor, item_id: int, step: int) -> int:
+    """Move an item ``step`` places (−1 earlier, +1 later) in the running order; returns its new position.
+
+    ``sessions.plan``, planned/ready sessions only. At either end it stays where it is. The order is the host's
+    running order on air; it changes no check, so nothing is reopened.
+    """
+    require(actor, "sessions.plan")
+    item = _item(session, item_id)
+    live = editable_live(session, item.session_id)
+    order = session.scalars(
+        select(LineupItem)
+        .where(LineupItem.session_id == live.id)
+        .order_by(LineupItem.position, LineupItem.id)
+    ).all()
+    index = next(i for i, row in enumerate(order) if row.id == item.id)
+    target = min(max(index + step, 0), len(order) - 1)
+    order.insert(target, order.pop(index))
+    for position, row in enumerate(order, start=1):
+        row.position = position
+    session.flush()
+    return item.position
+
+
 def copy_lineup(
     session: Session, actor: Actor, *, from_session_id: int, to_session_id: int, today: date
 ) -> CopyResult:

@@ -1480,6 +1480,14 @@ Start with the demo studio to look around (staff, products and sessions of an ex
         <translation>移除</translation>
     </message>
     <message>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
         <source>%1 products · %2 price claims flagged · %3 with papers not in order</source>
         <translation>共 %1 件商品 · %2 件原价有问题 · %3 件资质需处理</translation>
     </message>

@@ -310,3 +310,21 @@ def test_permission_refusals(tmp_db, owner, operator, host):
     with tmp_db.sessions() as s:
         assert s.scalars(select(SessionHost)).all() == []
         assert len(sessions.list_sessions(s)) == 2
+
+
+def test_moving_a_product_changes_the_running_order_and_stops_at_the_ends(tmp_db, owner):
+    live = plan(tmp_db, owner)
+    ids = [
+        product_with_papers(tmp_db, owner, f"SKU-{n}", name, conformity_expires=None)
+        for n, name in enumerate(("毛巾", "枕头", "拖鞋"))
+    ]
+    with tmp_db.unit_of_work(owner) as s:
+        items = [
+            sessions.add_lineup_item(s, owner, live, pid, live_price_fen=990, today=TODAY).id for pid in ids
+        ]
+    with tmp_db.unit_of_work(owner) as s:
+        assert sessions.move_lineup_item(s, owner, items[2], -1) == 2
+        assert sessions.move_lineup_item(s, owner, items[0], -1) == 1  # already first: stays
+    with tmp_db.sessions() as s:
+        names = [v.product_name for v in session_lineup(s, live, today=TODAY)]
+    assert names == ["毛巾", "拖鞋", "枕头"]

@@ -216,3 +216,23 @@ def test_adding_a_product_reopens_the_signed_paper_check_on_the_checklist_tab(qt
         assert dialog.submit()
     state = {i.code: i.state for i in panel.screen.view.items}
     assert state["product_papers"] == "open"
+
+
+def test_moving_a_product_up_changes_the_running_order_shown(qtbot, page, context):
+    session_id = planned(context)
+    products = [
+        product_with_papers(context.db, context.actor, f"SKU-{n}", name, conformity_expires=None)
+        for n, name in enumerate(("竹纤维毛巾", "记忆枕"))
+    ]
+    with context.db.unit_of_work(context.actor) as s:
+        for pid in products:
+            sessions.add_lineup_item(
+                s, context.actor, session_id, pid, live_price_fen=990, today=date(2026, 12, 1)
+            )
+    shown(qtbot, page, session_id)
+    tab = page.lineup_tab
+    tab.table.setCurrentCell(1, 1)
+    assert tab.up_button.isEnabled() and not tab.down_button.isEnabled()
+    with qtbot.waitSignal(page.session_shown, timeout=5000):
+        tab.up_button.click()
+    assert [tab.table.item(r, 1).text() for r in range(2)] == ["记忆枕", "竹纤维毛巾"]

@@ -135,8 +135,14 @@ class LineupTab(QWidget):
         self.edit_button.clicked.connect(self.edit_selected)
         self.remove_button = QPushButton(self.tr("Remove"))
         self.remove_button.clicked.connect(self.remove_selected)
+        self.up_button = QPushButton(self.tr("Move up"))
+        self.up_button.clicked.connect(lambda: self.move_selected(-1))
+        self.down_button = QPushButton(self.tr("Move down"))
+        self.down_button.clicked.connect(lambda: self.move_selected(1))
         buttons = QHBoxLayout()
-        for button in (self.add_button, self.copy_button, self.edit_button, self.remove_button):
+        for button in (
+            self.add_button, self.copy_button, self.edit_button, self.remove_button, self.up_button, self.down_button,
+        ):  # fmt: skip
             buttons.addWidget(button)
         buttons.addStretch(1)
 
@@ -252,6 +258,9 @@ class LineupTab(QWidget):
         self.copy_button.setEnabled(may)
         self.edit_button.setEnabled(may and chosen)
         self.remove_button.setEnabled(may and chosen)
+        row = self.table.currentRow()
+        self.up_button.setEnabled(may and chosen and row > 0)
+        self.down_button.setEnabled(may and chosen and 0 <= row < len(self.items) - 1)
 
     # -- actions -------------------------------------------------------------------------------------------------
     def _open(self, dialog: QDialog) -> QDialog:
@@ -298,6 +307,22 @@ class LineupTab(QWidget):
         try:
             with self.context.db.unit_of_work(self.context.actor) as session:
                 sessions.remove_lineup_item(session, self.context.actor, view.id)
+        except StudioDeskError as exc:
+            show_message(self.message, str(exc), "error")
+            return False
+        emit(self.changed)
+        return True
+
+    def move_selected(self, step: int) -> bool:
+        """Move the selected product one place earlier (−1) or later (+1) in the running order."""
+        from core.services import sessions
+
+        view = self.selected()
+        if view is None:
+            return False
+        try:
+            with self.context.db.unit_of_work(self.context.actor) as session:
+                sessions.move_lineup_item(session, self.context.actor, view.id, step)
         except StudioDeskError as exc:
             show_message(self.message, str(exc), "error")
             return False
