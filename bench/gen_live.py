@@ -26,7 +26,7 @@ PROMISE_KINDS = [
         "shipping_time",
         25,
         ["今天下单的 {h} 小时内全部发货", "现货，{h} 小时内发出，超时赔付"],
-        lambda r: {"hours": r.choice([24, 48, 72])},
+        lambda r: {"ship_within_hours": r.choice([24, 48, 72])},
     ),
     (
         "gift",
@@ -38,26 +38,31 @@ PROMISE_KINDS = [
         "return_terms",
         15,
         ["支持 {d} 天无理由退换，运费我们出", "收到不满意 {d} 天内包退"],
-        lambda r: {"days": r.choice([7, 15, 30])},
+        lambda r: {"return_days": r.choice([7, 15, 30])},
     ),
     (
         "price_protection",
         10,
         ["{d} 天价保，买贵了退差价", "保证全网最低，{d} 天内买贵退差"],
-        lambda r: {"days": r.choice([7, 15, 30])},
+        lambda r: {"price_protection_days": r.choice([7, 15, 30])},
     ),
-    ("compensation", 6, ["假一赔{m}", "破损包赔，坏一赔{m}"], lambda r: {"multiple": r.choice([3, 4, 10])}),
+    (
+        "compensation",
+        6,
+        ["假一赔{m}", "破损包赔，坏一赔{m}"],
+        lambda r: {"compensation_multiple": r.choice([3, 4, 10])},
+    ),
     (
         "quality_guarantee",
         10,
         ["质量问题一年内免费换新", "保修两年，只换不修"],
-        lambda r: {"days": r.choice([365, 730])},
+        lambda r: {"guarantee_days": r.choice([365, 730])},
     ),
     (
         "lottery",
         8,
         ["整点抽 {n} 位送免单", "评论区抽 {n} 位送同款"],
-        lambda r: {"limit": r.choice([3, 5, 10])},
+        lambda r: {"winners": r.choice([3, 5, 10])},
     ),
     ("other", 4, ["今晚下单的都送运费险", "明天统一加急顺丰"], lambda r: {}),
 ]
@@ -343,10 +348,10 @@ def _promises(g: Gen, past: list[tuple]) -> None:
             kind, _, wordings, make_terms = rng.choices(kinds, weights)[0]
             terms = make_terms(rng)
             wording = g.pick(wordings).format(
-                h=terms.get("hours", 48),
-                n=terms.get("limit", 100),
-                d=terms.get("days", 7),
-                m=terms.get("multiple", 3),
+                h=terms.get("ship_within_hours", 48),
+                n=terms.get("limit", terms.get("winners", 100)),
+                d=terms.get("return_days", terms.get("price_protection_days", 7)),
+                m=terms.get("compensation_multiple", 3),
             )
             product = g.pick(lineup)[0] if rng.random() < 0.8 else None
             corrects, correction, entry_kind = None, None, "promise.logged"

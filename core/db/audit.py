@@ -23,11 +23,13 @@ from sqlalchemy import event, insert, inspect
 from sqlalchemy.orm import Session
 
 from core import clock
-from core.db.models import AuditEvent, LedgerEntry
+from core.db.models import AuditEvent, ConsoleDraft, LedgerEntry
 
 REDACTED = "***"
 _PENDING = "_audit_pending"
-_SKIP = (AuditEvent, LedgerEntry)
+# Not audited: the log itself, the ledger (its own proof), and console drafts (half-typed text saved at every pause
+# so a crash loses nothing; the promise, once saved, is in the ledger).
+_SKIP = (AuditEvent, LedgerEntry, ConsoleDraft)
 
 
 def json_safe(value: Any) -> Any:
