@@ -45,7 +45,10 @@ i18n.register(
         "cli.report": ("生成 PDF 报告", "build a PDF report"),
         "cli.report.monthly": ("月度服务评价报告", "the monthly service-evaluation report"),
         "cli.report.month": ("月份，格式 YYYY-MM", "the month, as YYYY-MM"),
-        "cli.report.session": ("单场直播的售后情况报告", "one live session's after-sales report"),
+        "cli.report.session": (
+            "单场直播的承诺单（每条承诺与更正，供主播签字）",
+            "one live session's promise sheet (every promise and correction, for the host to sign)",
+        ),
         "cli.report.session_id": ("场次编号", "the session id"),
         "cli.report.evidence": ("工单证据包", "a ticket's evidence pack"),
         "cli.report.ticket": ("工单编号，例如 SH-202611-0042", "the ticket code, e.g. SH-202611-0042"),
@@ -119,7 +122,7 @@ i18n.register(
     }
 )
 
-# Commands whose issue has not landed yet, and the issue that brings them.
+# Commands whose issue has not landed yet, and the issue that brings them ("report" here: monthly, evidence).
 PENDING = {"import-orders": 5, "report": 7}
 
 
@@ -210,9 +213,9 @@ def run_command(args: argparse.Namespace) -> int:
     """Run one command (not the GUI, not self-test's Qt half). Returns the exit code."""
     from core.errors import StudioDeskError
 
-    if args.command == "report" and args.report_kind == "prelive":
+    if args.command == "report" and args.report_kind in ("prelive", "session"):
         try:
-            return _report_prelive(database_path(args), args.session_id, args.out)
+            return _report(database_path(args), args.report_kind, args.session_id, args.out)
         except StudioDeskError as exc:
             return _fail(str(exc))
     if args.command in PENDING:
@@ -280,26 +283,33 @@ def report_as_dict(report: object) -> dict[str, object]:
     }
 
 
-def _report_prelive(path: Path, session_id: int, out: Path) -> int:
-    """Write the pre-live sheet of ``session_id`` to ``out`` atomically (temp file + rename; nothing on error)."""
+def _report(path: Path, kind: str, session_id: int, out: Path) -> int:
+    """Write the ``kind`` sheet ("prelive" or "session") of ``session_id`` to ``out`` atomically (temp file + rename;
+    nothing on error)."""
     import os
     import tempfile
 
     from core import clock
     from core.db.opening import open_database
-    from core.reports.prelive_sheet import build_prelive_sheet
-    from core.services.prelive import prelive_sheet_data
-    from core.services.studio import studio_today
 
     db = open_database(path)
     try:
         with db.sessions() as session:
             now = clock.now()
-            today = studio_today(session, now)
-            data = prelive_sheet_data(session, session_id, today=today, now=now)
+            if kind == "prelive":
+                from core.reports.prelive_sheet import build_prelive_sheet
+                from core.services.prelive import prelive_sheet_data
+                from core.services.studio import studio_today
+
+                today = studio_today(session, now)
+                pdf = build_prelive_sheet(prelive_sheet_data(session, session_id, today=today, now=now))
+            else:
+                from core.reports.promise_sheet import build_promise_sheet
+                from core.services.promise_sheet import promise_sheet_data
+
+                pdf = build_promise_sheet(promise_sheet_data(session, session_id, now=now))
     finally:
         db.dispose()
-    pdf = build_prelive_sheet(data)
     target = out.resolve()
     try:
         fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)

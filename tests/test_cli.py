@@ -42,7 +42,6 @@ def test_lang_flag_overrides_the_environment():
     [
         (["import-orders", "orders.csv", "--platform", "douyin", "--dry-run", "--json"], "5"),
         (["report", "monthly", "--month", "2026-10", "--out", "x.pdf"], "7"),
-        (["report", "session", "3", "--out", "x.pdf"], "7"),
         (["report", "evidence", "SH-202611-0042", "--out", "x.pdf"], "7"),
     ],
 )

@@ -1531,16 +1531,156 @@ Start with the demo studio to look around (staff, products and sessions of an ex
         <translation>直播中控台</translation>
     </message>
     <message>
-        <source>Sit beside the host during the stream and record every promise the moment it is said.</source>
-        <translation>直播时坐在主播旁边，主播说出承诺的那一刻就记下来。</translation>
+        <source>Go live</source>
+        <translation>开播</translation>
     </message>
     <message>
-        <source>The live console arrives with the in-live issue (#4)</source>
-        <translation>直播中控台将随直播中服务议题（#4）上线</translation>
+        <source>End stream</source>
+        <translation>下播</translation>
     </message>
     <message>
-        <source>Log each promise made on air — return terms, shipping time, gifts, price protection, compensation — in seconds, with the verbatim wording and its offset in the stream. Every promise is sealed into the tamper-evident ledger and is never edited: corrections and retractions are new entries pointing at the old one.</source>
-        <translation>几秒内记下直播中的每一条承诺——退换条件、发货时间、赠品、价保、赔付——附原话和在直播中的时间点。每条承诺都封存进防篡改账本，永不修改：更正和撤回都是指向原承诺的新记录。</translation>
+        <source>Compact window</source>
+        <translation>精简置顶窗</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>场次</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>在播时间线</translation>
+    </message>
+    <message>
+        <source>Promises</source>
+        <translation>本场承诺</translation>
+    </message>
+    <message>
+        <source>Keys: 1–9 product on air · F1–F8 promise type · Enter saves · Esc leaves the field</source>
+        <translation>快捷键：1–9 切换在播商品 · F1–F8 选择承诺类型 · 回车保存 · Esc 离开输入框</translation>
+    </message>
+    <message>
+        <source>Reading the live console</source>
+        <translation>正在读取直播中控台</translation>
+    </message>
+    <message>
+        <source>No session is planned, ready or live</source>
+        <translation>没有计划中、已就绪或直播中的场次</translation>
+    </message>
+    <message>
+        <source>#%1 %2: %3 of %4 given</source>
+        <translation>#%1 %2：已送 %3 / 共 %4</translation>
+    </message>
+    <message>
+        <source>Nothing on air — press 1–9</source>
+        <translation>尚无在播商品，按 1–9 上播</translation>
+    </message>
+    <message>
+        <source>Not live</source>
+        <translation>未开播</translation>
+    </message>
+    <message>
+        <source>On air: %1%2  %3</source>
+        <translation>在播：%1%2  %3</translation>
+    </message>
+    <message>
+        <source>No session to work on: plan one on the Sessions page</source>
+        <translation>没有可用的场次：请先在“场次”页排一场</translation>
+    </message>
+    <message>
+        <source>No product on key %1 in this lineup</source>
+        <translation>本场排品中没有数字键 %1 对应的商品</translation>
+    </message>
+    <message>
+        <source>Stream ended</source>
+        <translation>已下播</translation>
+    </message>
+    <message>
+        <source>Saved #%1</source>
+        <translation>已记录 #%1</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Offset</source>
+        <translation>开播后</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Wording</source>
+        <translation>原话</translation>
+    </message>
+    <message>
+        <source>Terms</source>
+        <translation>条款</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>on air</source>
+        <translation>在播</translation>
+    </message>
+    <message>
+        <source>planned</source>
+        <translation>计划中</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation>已就绪</translation>
+    </message>
+    <message>
+        <source>LIVE</source>
+        <translation>直播中</translation>
+    </message>
+    <message>
+        <source>ended</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <source>reviewed</source>
+        <translation>已复盘</translation>
+    </message>
+    <message>
+        <source>in force</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <source>amended by #%1</source>
+        <translation>已由 #%1 更正</translation>
+    </message>
+    <message>
+        <source>retracted by #%1</source>
+        <translation>已由 #%1 撤回</translation>
+    </message>
+    <message>
+        <source>retraction of #%1</source>
+        <translation>撤回 #%1</translation>
+    </message>
+    <message>
+        <source>Live console (compact)</source>
+        <translation>直播中控台（精简）</translation>
     </message>
 </context>
 <context>
@@ -1724,6 +1864,45 @@ Start with the demo studio to look around (staff, products and sessions of an ex
     <message>
         <source>Other platform</source>
         <translation>其他平台</translation>
+    </message>
+</context>
+<context>
+    <name>PreliveExport</name>
+    <message>
+        <source>pre-live-sheet</source>
+        <translation>开播单</translation>
+    </message>
+    <message>
+        <source>Save the pre-live sheet</source>
+        <translation>保存开播单</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Building the pre-live sheet</source>
+        <translation>正在生成开播单</translation>
+    </message>
+    <message>
+        <source>Pre-live sheet saved</source>
+        <translation>开播单已保存</translation>
+    </message>
+    <message>
+        <source>The pre-live sheet was saved to:</source>
+        <translation>开播单已保存到：</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Pre-live sheet not saved</source>
+        <translation>开播单未保存</translation>
+    </message>
+    <message>
+        <source>The pre-live sheet could not be saved to %1.</source>
+        <translation>开播单无法保存到 %1。</translation>
     </message>
 </context>
 <context>
@@ -2371,6 +2550,73 @@ Start with the demo studio to look around (staff, products and sessions of an ex
     </message>
 </context>
 <context>
+    <name>PromiseEntry</name>
+    <message>
+        <source>ships within %1 hours</source>
+        <translation>%1小时内发货</translation>
+    </message>
+    <message>
+        <source>ships within %1 days</source>
+        <translation>%1天内发货</translation>
+    </message>
+    <message>
+        <source>pays %1× for a fake</source>
+        <translation>假一赔%1</translation>
+    </message>
+    <message>
+        <source>first %1 buyers</source>
+        <translation>前%1名</translation>
+    </message>
+    <message>
+        <source>gift: %1</source>
+        <translation>赠品：%1</translation>
+    </message>
+    <message>
+        <source>%1 winners</source>
+        <translation>抽%1位</translation>
+    </message>
+    <message>
+        <source>price protected %1 days</source>
+        <translation>保价%1天</translation>
+    </message>
+    <message>
+        <source>returns within %1 days</source>
+        <translation>%1天无理由退货</translation>
+    </message>
+    <message>
+        <source>guarantee %1 days</source>
+        <translation>质保%1天</translation>
+    </message>
+    <message>
+        <source>guarantee %1 months</source>
+        <translation>质保%1个月</translation>
+    </message>
+    <message>
+        <source>guarantee %1 years</source>
+        <translation>质保%1年</translation>
+    </message>
+    <message>
+        <source>Promise</source>
+        <translation>承诺</translation>
+    </message>
+    <message>
+        <source>Type what the host said, e.g. %1</source>
+        <translation>照录主播原话，例如：%1</translation>
+    </message>
+    <message>
+        <source>Terms read: %1</source>
+        <translation>识别条款：%1</translation>
+    </message>
+    <message>
+        <source>Terms read: none yet</source>
+        <translation>识别条款：暂无</translation>
+    </message>
+    <message>
+        <source>Draft restored</source>
+        <translation>已恢复未保存的草稿</translation>
+    </message>
+</context>
+<context>
     <name>ReasonDialog</name>
     <message>
         <source>Write why, so anyone reading the record later understands</source>
@@ -2402,6 +2648,49 @@ Start with the demo studio to look around (staff, products and sessions of an ex
     <message>
         <source>Host</source>
         <translation>主播</translation>
+    </message>
+</context>
+<context>
+    <name>RulesCommon</name>
+    <message>
+        <source>bundled with StudioDesk</source>
+        <translation>软件随附版本</translation>
+    </message>
+    <message>
+        <source>changed by the owner</source>
+        <translation>店主修改</translation>
+    </message>
+    <message>
+        <source>Version %1 · checked against its sources on %2 · %3</source>
+        <translation>第 %1 版 · %2 已核对依据 · %3</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>The day you checked this version against its legal sources</source>
+        <translation>您对照法规依据核对这一版规则的日期</translation>
+    </message>
+    <message>
+        <source>What changed and why, e.g. 供应商换证慢，提醒提前到 60 天</source>
+        <translation>改了什么、为什么改，例如：供应商换证慢，提醒提前到 60 天</translation>
+    </message>
+    <message>
+        <source>Checked on</source>
+        <translation>核对日期</translation>
+    </message>
+    <message>
+        <source>What changed and why</source>
+        <translation>修改内容与依据</translation>
+    </message>
+    <message>
+        <source>Back to the bundled version…</source>
+        <translation>恢复为随附版本…</translation>
+    </message>
+    <message>
+        <source>Only the owner may change rules; you can read them here.</source>
+        <translation>只有店主可以修改规则；您可以在这里查看。</translation>
     </message>
 </context>
 <context>

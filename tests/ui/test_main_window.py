@@ -16,7 +16,7 @@ ENGLISH_PAGES = [
     "Settings",
 ]
 
-LANDED = {1, 5}  # chapters landed with issue #3 show real content, not an empty state: 直播场次, 商品与资质
+LANDED = {1, 2, 5}  # real content, not an empty state: 直播场次, 直播中控台 (#4), 商品与资质
 
 
 @pytest.fixture

@@ -1,29 +1,399 @@
-"""直播中控台 Live console: promises logged on air into the ledger (issue #4)."""
+"""直播中控台 Live console (issue 4): the operator beside the host runs the stream and logs promises from the keyboard.
+
+Keys (the help line says the same): 1–9 put that lineup product on air (when the promise field is not focused);
+F1–F8 pick the promise template and focus the field; Enter saves the promise; Esc leaves the field.
+
+Going live goes through the pre-live checklist gate (:func:`core.services.checklist.go_live`) and its refusal is
+shown beside the button. Reads happen on the background lane; each write is one short unit of work. What is being
+typed is saved as a draft after each pause (500 ms) and restored when the console is opened again.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
+from core import clock
+from core.errors import StudioDeskError
+from core.services.live_timeline import elapsed_seconds
 from ui.context import PageContext
-from ui.pages.base import empty_state, page_frame
+from ui.money import yuan
+from ui.pages import live_console_data as data
+from ui.pages.base import page_frame
+from ui.pages.live_console_entry import FUNCTION_KEYS, PromiseEntry
+from ui.pages.live_console_views import (
+    CLOCK_STYLE,
+    ON_AIR_STYLE,
+    CompactConsole,
+    clock_text,
+    fill_promises,
+    fill_timeline,
+    promise_tree,
+    status_name,
+    timeline_tree,
+)
+from ui.qtcompat import emit
+from ui.widgets import error_text, message_label, show_message
+
+NUMBER_KEYS = {getattr(Qt.Key, f"Key_{n}"): n for n in range(1, 10)}
 
 
 class LiveConsolePage(QWidget):
-    """Empty state until its issue lands: says what the page will hold, shows no invented data."""
+    """The live console page; ``state`` is the last :class:`~ui.pages.live_console_data.ConsoleState` read."""
+
+    refreshed = Signal()
 
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
         self.title = self.tr("Live console")
-        body = page_frame(
-            self,
-            self.title,
-            self.tr("Sit beside the host during the stream and record every promise the moment it is said."),
+        self.state: data.ConsoleState | None = None
+        self.wanted: int | None = None
+        self.restored_for: int | None = None
+        self.compact: CompactConsole | None = None
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        body = page_frame(self, self.title, "")
+
+        self.sessions = QComboBox()
+        self.sessions.setMinimumWidth(260)
+        self.sessions.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.sessions.activated.connect(self._session_picked)
+        self.status = QLabel()
+        self.go_live_button = QPushButton(self.tr("Go live"))
+        self.go_live_button.clicked.connect(self.go_live)
+        self.end_button = QPushButton(self.tr("End stream"))
+        self.end_button.clicked.connect(self.end_stream)
+        self.compact_button = QPushButton(self.tr("Compact window"))
+        self.compact_button.setCheckable(True)
+        self.compact_button.toggled.connect(self.set_compact)
+        for button in (self.go_live_button, self.end_button, self.compact_button):
+            button.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Session")))
+        top.addWidget(self.sessions)
+        top.addWidget(self.status)
+        top.addStretch(1)
+        top.addWidget(self.go_live_button)
+        top.addWidget(self.end_button)
+        top.addWidget(self.compact_button)
+        body.addLayout(top)
+        self.gate_message = message_label()
+        self.gate_message.setObjectName("consoleGateMessage")
+        body.addWidget(self.gate_message)
+
+        self.clock = QLabel("00:00:00")
+        self.clock.setObjectName("consoleClock")
+        self.clock.setStyleSheet(CLOCK_STYLE)
+        self.on_air = QLabel()
+        self.on_air.setObjectName("consoleOnAir")
+        self.on_air.setStyleSheet(ON_AIR_STYLE)
+        self.on_air.setWordWrap(True)
+        self.lineup = QListWidget()
+        self.lineup.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.lineup.setMaximumHeight(120)
+        self.lineup.setFlow(QListWidget.Flow.LeftToRight)
+        self.lineup.setWrapping(True)
+        self.lineup.setSpacing(4)
+        self.lineup.itemClicked.connect(lambda item: self.switch_to(item.data(Qt.ItemDataRole.UserRole)))
+        left = QVBoxLayout()
+        left.addWidget(self.clock)
+        left.addWidget(self.on_air)
+        self.counters = QLabel()
+        self.counters.setObjectName("consoleCounters")
+        self.counters.setWordWrap(True)
+        left.addWidget(self.counters)
+        middle = QHBoxLayout()
+        middle.addLayout(left, 2)
+        middle.addWidget(self.lineup, 3)
+        body.addLayout(middle)
+
+        self.entry_holder = QVBoxLayout()
+        self.entry = PromiseEntry()
+        self.entry.submitted.connect(self.save_promise)
+        self.entry.draft_due.connect(self.save_draft)
+        self.entry.editor.escaped.connect(self.leave_field)
+        self.entry_holder.addWidget(self.entry)
+        body.addLayout(self.entry_holder)
+
+        self.timeline = timeline_tree()
+        self.promises = promise_tree()
+        lists = QSplitter(Qt.Orientation.Horizontal)
+        for caption, widget in ((self.tr("Timeline"), self.timeline), (self.tr("Promises"), self.promises)):
+            holder = QWidget()
+            column = QVBoxLayout(holder)
+            column.setContentsMargins(0, 0, 0, 0)
+            column.addWidget(QLabel(caption))
+            column.addWidget(widget)
+            lists.addWidget(holder)
+        lists.setStretchFactor(0, 2)
+        lists.setStretchFactor(1, 3)
+        body.addWidget(lists, 1)
+        self.help = QLabel(
+            self.tr("Keys: 1–9 product on air · F1–F8 promise type · Enter saves · Esc leaves the field")
         )
-        empty_state(
-            body,
-            self.tr("The live console arrives with the in-live issue (#4)"),
-            self.tr(
-                "Log each promise made on air — return terms, shipping time, gifts, price protection, compensation — in seconds, with the verbatim wording and its offset in the stream. Every promise is sealed into the tamper-evident ledger and is never edited: corrections and retractions are new entries pointing at the old one."
-            ),
+        self.help.setObjectName("consoleHelp")
+        self.help.setWordWrap(True)
+        body.addWidget(self.help)
+
+        self.ticker = QTimer(self)
+        self.ticker.setInterval(1000)
+        self.ticker.timeout.connect(self.tick)
+        self.ticker.start()
+        self.refresh()
+
+    # -- reading ---------------------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Read the console's state on the lane; :attr:`refreshed` fires once it is shown."""
+        task = self.context.tasks.run(
+            self.tr("Reading the live console"),
+            data.read_console,
+            self.context.db,
+            self.wanted,
+            self.context.actor.user_id,
         )
+        task.bind(self)
+        task.succeeded.connect(self._apply)
+        task.failed.connect(lambda exc: show_message(self.gate_message, error_text(exc), "error"))
+
+    def _apply(self, state: data.ConsoleState) -> None:
+        self.state = state
+        self.wanted = state.session_id
+        self.sessions.blockSignals(True)
+        self.sessions.clear()
+        for choice in state.choices:
+            status = status_name(choice.status)
+            self.sessions.addItem(f"{choice.title} · {status}", choice.id)
+        self.sessions.setCurrentIndex(max(0, self.sessions.findData(state.session_id)))
+        self.sessions.blockSignals(False)
+        if state.session_id is None:
+            self.status.setText(self.tr("No session is planned, ready or live"))
+        else:
+            self.status.setText(status_name(state.status))
+        self.go_live_button.setEnabled(state.status in ("planned", "ready"))
+        self.end_button.setEnabled(state.live)
+        self.entry.set_templates(state.templates)
+        self._fill_lineup(state)
+        self._show_on_air(state)
+        fill_timeline(self.timeline, state.timeline, state.zone)
+        fill_promises(self.promises, state.promises, state.templates)
+        self.counters.setText(
+            "  ".join(
+                self.tr("#%1 %2: %3 of %4 given")
+                .replace("%1", str(c.promise_id))
+                .replace("%2", c.gift or c.wording[:12])
+                .replace("%3", str(c.given))
+                .replace("%4", str(c.limit))
+                for c in state.counters
+            )
+        )
+        if state.session_id is not None and state.session_id != self.restored_for:
+            self.restored_for = state.session_id
+            if state.draft and not self.entry.wording().strip():
+                self.entry.restore(state.draft)
+        self.tick()
+        emit(self.refreshed)
+
+    def _fill_lineup(self, state: data.ConsoleState) -> None:
+        self.lineup.clear()
+        current = state.on_air.product_id if state.on_air is not None else None
+        for product in state.lineup:
+            item = QListWidgetItem(f"{product.number}  {product.name}  {yuan(product.price_fen)}")
+            item.setData(Qt.ItemDataRole.UserRole, product.number)
+            if product.product_id == current:
+                font = item.font()
+                font.setBold(True)
+                item.setFont(font)
+                item.setBackground(Qt.GlobalColor.yellow)
+            self.lineup.addItem(item)
+
+    def _on_air_text(self, state: data.ConsoleState | None) -> str:
+        if state is None or state.session_id is None:
+            return ""
+        if state.on_air is None:
+            return self.tr("Nothing on air — press 1–9") if state.live else self.tr("Not live")
+        number = next((p.number for p in state.lineup if p.product_id == state.on_air.product_id), None)
+        prefix = f"{number} · " if number else ""
+        return (
+            self.tr("On air: %1%2  %3")
+            .replace("%1", prefix)
+            .replace("%2", state.on_air.product_name)
+            .replace("%3", yuan(state.on_air.price_fen))
+        )
+
+    def _show_on_air(self, state: data.ConsoleState | None) -> None:
+        text = self._on_air_text(state)
+        self.on_air.setText(text)
+        if self.compact is not None:
+            self.compact.on_air.setText(text)
+
+    def tick(self) -> None:
+        """The big clock: seconds since the session went live (frozen at its end)."""
+        state = self.state
+        seconds = 0 if state is None else elapsed_seconds(state, clock.now())
+        self.clock.setText(clock_text(seconds))
+        if self.compact is not None:
+            self.compact.clock.setText(clock_text(seconds))
+
+    def _session_picked(self, _index: int) -> None:
+        self.wanted = self.sessions.currentData()
+        self.restored_for = None
+        self.entry.clear()
+        self.refresh()
+
+    # -- keys ------------------------------------------------------------------------------------------------
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self.focusWidget() is None:
+            self.setFocus()  # number keys work as soon as the console is shown
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if not self.handle_key(event):
+            super().keyPressEvent(event)
+
+    def handle_key(self, event: QKeyEvent) -> bool:
+        """Number keys switch the product, F-keys pick the template, Esc leaves the field; True if handled."""
+        key = event.key()
+        if key in NUMBER_KEYS and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            self.switch_to(NUMBER_KEYS[key])
+            return True
+        if key in FUNCTION_KEYS:
+            return self.entry.pick_shortcut(FUNCTION_KEYS[key])
+        if key == Qt.Key.Key_Escape:
+            self.leave_field()
+            return True
+        return False
+
+    def leave_field(self) -> None:
+        (self.compact if self.compact is not None else self).setFocus()
+
+    # -- writing ---------------------------------------------------------------------------------------------
+    def _session_or_refuse(self, label) -> int | None:
+        if self.state is None or self.state.session_id is None:
+            show_message(label, self.tr("No session to work on: plan one on the Sessions page"), "error")
+            return None
+        return self.state.session_id
+
+    def switch_to(self, number: int) -> bool:
+        """Put lineup product ``number`` (1–9) on air; the refusal (not live, no such number) is shown."""
+        session_id = self._session_or_refuse(self.entry.message)
+        if session_id is None:
+            return False
+        product = next((p for p in self.state.lineup if p.number == number), None)
+        if product is None:
+            show_message(
+                self.entry.message,
+                self.tr("No product on key %1 in this lineup").replace("%1", str(number)),
+                "error",
+            )
+            return False
+        try:
+            segment = data.put_on_air(self.context.db, self.context.actor, session_id, product.product_id)
+        except StudioDeskError as exc:
+            show_message(self.entry.message, error_text(exc), "error")
+            return False
+        self.on_air.setText(
+            self.tr("On air: %1%2  %3")
+            .replace("%1", f"{number} · ")
+            .replace("%2", segment.product_name)
+            .replace("%3", yuan(segment.price_fen))
+        )
+        self.refresh()
+        return True
+
+    def go_live(self) -> bool:
+        """开播 through the checklist gate; its refusal (open items named) is shown beside the button."""
+        session_id = self._session_or_refuse(self.gate_message)
+        if session_id is None:
+            return False
+        try:
+            data.go_live(self.context.db, self.context.actor, session_id)
+        except StudioDeskError as exc:
+            show_message(self.gate_message, error_text(exc), "error")
+            return False
+        show_message(self.gate_message, "")
+        self.refresh()
+        return True
+
+    def end_stream(self) -> bool:
+        """下播: the session ends now and the open stretch on air is closed."""
+        session_id = self._session_or_refuse(self.gate_message)
+        if session_id is None:
+            return False
+        try:
+            data.end_session(self.context.db, self.context.actor, session_id)
+        except StudioDeskError as exc:
+            show_message(self.gate_message, error_text(exc), "error")
+            return False
+        show_message(self.gate_message, self.tr("Stream ended"), "ok")
+        self.refresh()
+        return True
+
+    def save_promise(self) -> bool:
+        """Enter: log the promise said when typing began; "已记录 #n" or the named refusal beside the field."""
+        session_id = self._session_or_refuse(self.entry.message)
+        if session_id is None:
+            return False
+        state = self.state
+        said_at = self.entry.started_at
+        if said_at is not None and state.actual_start is not None and said_at < state.actual_start:
+            said_at = state.actual_start  # typed before going live: said at the start at the earliest
+        try:
+            view = data.log_promise(
+                self.context.db,
+                self.context.actor,
+                session_id,
+                kind=self.entry.kind,
+                wording=self.entry.wording(),
+                said_at=said_at,
+                product_id=state.on_air.product_id if state.on_air is not None else None,
+            )
+        except StudioDeskError as exc:
+            self.entry.show_result(error_text(exc), "error")
+            self.entry.editor.setFocus()
+            return False
+        self.entry.clear()
+        self.entry.show_result(self.tr("Saved #%1").replace("%1", str(view.id)), "ok")
+        self.refresh()
+        return True
+
+    def save_draft(self) -> None:
+        """After a pause in typing: the draft is committed, so a crash or power cut loses nothing."""
+        if self.state is None or self.state.session_id is None:
+            return
+        try:
+            data.save_draft(self.context.db, self.context.actor, self.state.session_id, self.entry.draft())
+        except StudioDeskError as exc:
+            self.entry.show_result(error_text(exc), "error")
+
+    # -- compact mode ----------------------------------------------------------------------------------------
+    def set_compact(self, on: bool) -> None:
+        """Move the clock's copy, the product on air and the promise field into a small always-on-top window."""
+        if on and self.compact is None:
+            self.compact = CompactConsole(self.handle_key)
+            self.compact.body.addWidget(self.entry)
+            self.compact.closed.connect(lambda: self.compact_button.setChecked(False))
+            self._show_on_air(self.state)
+            self.tick()
+            self.compact.show()
+            self.entry.editor.setFocus()
+        elif not on and self.compact is not None:
+            compact, self.compact = self.compact, None
+            self.entry_holder.addWidget(self.entry)
+            compact.closed.disconnect()
+            compact.close()
+            compact.deleteLater()
+
+    def closeEvent(self, event) -> None:
+        self.set_compact(False)
+        super().closeEvent(event)

@@ -26,10 +26,6 @@ from ui.context import PageContext
 _LAST_FOLDER_KEY = "prelive/last_folder"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("PreliveExport", text)
-
-
 def write_prelive_sheet(db: Any, actor: Any, session_id: int, out: Path, **_lane: Any) -> Path:
     """Build ``session_id``'s pre-live sheet and write it to ``out`` ('reports.print'); returns the path written."""
     from core import clock
@@ -63,7 +59,10 @@ def default_path(session_id: int, today: date | None = None) -> Path:
     folder = QSettings().value(_LAST_FOLDER_KEY, "", str) or QStandardPaths.writableLocation(
         QStandardPaths.StandardLocation.DocumentsLocation
     )
-    name = _tr("pre-live-sheet") + f"-{session_id}-{(today or date.today()).isoformat()}.pdf"
+    name = (
+        QCoreApplication.translate("PreliveExport", "pre-live-sheet")
+        + f"-{session_id}-{(today or date.today()).isoformat()}.pdf"
+    )
     return Path(folder or Path.home()) / name
 
 
@@ -71,9 +70,9 @@ def export_prelive_sheet(context: PageContext, session_id: int, parent: QWidget)
     """Ask where to save, then export (see :func:`export_prelive_sheet_to`). Cancelling does nothing."""
     chosen, _filter = QFileDialog.getSaveFileName(
         parent,
-        _tr("Save the pre-live sheet"),
+        QCoreApplication.translate("PreliveExport", "Save the pre-live sheet"),
         str(default_path(session_id)),
-        _tr("PDF files (*.pdf)"),
+        QCoreApplication.translate("PreliveExport", "PDF files (*.pdf)"),
     )
     if not chosen:
         return
@@ -90,7 +89,12 @@ def export_prelive_sheet_to(context: PageContext, session_id: int, out: Path, pa
     Returns the lane's Task (its ``succeeded(path)`` / ``failed(exc)`` follow); the message box is non-blocking.
     """
     task = context.tasks.run(
-        _tr("Building the pre-live sheet"), write_prelive_sheet, context.db, context.actor, session_id, out
+        QCoreApplication.translate("PreliveExport", "Building the pre-live sheet"),
+        write_prelive_sheet,
+        context.db,
+        context.actor,
+        session_id,
+        out,
     )
     if parent is not None:
         task.bind(parent)
@@ -103,10 +107,12 @@ def _say_written(parent: QWidget | None, path: Path) -> QMessageBox:
     box = QMessageBox(parent)
     box.setObjectName("preliveExported")
     box.setIcon(QMessageBox.Icon.Information)
-    box.setWindowTitle(_tr("Pre-live sheet saved"))
-    box.setText(_tr("The pre-live sheet was saved to:"))
+    box.setWindowTitle(QCoreApplication.translate("PreliveExport", "Pre-live sheet saved"))
+    box.setText(QCoreApplication.translate("PreliveExport", "The pre-live sheet was saved to:"))
     box.setInformativeText(str(path))
-    open_button = box.addButton(_tr("Open"), QMessageBox.ButtonRole.AcceptRole)
+    open_button = box.addButton(
+        QCoreApplication.translate("PreliveExport", "Open"), QMessageBox.ButtonRole.AcceptRole
+    )
     box.addButton(QMessageBox.StandardButton.Close)
     open_button.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))))
     box.open()
@@ -123,8 +129,12 @@ def _say_failed(parent: QWidget | None, out: Path, exc: BaseException) -> QMessa
     box = QMessageBox(parent)
     box.setObjectName("preliveExportFailed")
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(_tr("Pre-live sheet not saved"))
-    box.setText(_tr("The pre-live sheet could not be saved to %1.").replace("%1", str(out)))
+    box.setWindowTitle(QCoreApplication.translate("PreliveExport", "Pre-live sheet not saved"))
+    box.setText(
+        QCoreApplication.translate("PreliveExport", "The pre-live sheet could not be saved to %1.").replace(
+            "%1", str(out)
+        )
+    )
     box.setInformativeText(reason)
     box.open()
     return box

@@ -16,26 +16,29 @@ from ui.dialogs.confirm import when
 from ui.widgets import FieldForm, error_text, message_label, show_message
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("RulesCommon", text)
-
-
 def origin_name(origin: str) -> str:
     """Where a version came from, in words."""
-    names = {"bundled": _tr("bundled with StudioDesk"), "owner": _tr("changed by the owner")}
+    names = {
+        "bundled": QCoreApplication.translate("RulesCommon", "bundled with StudioDesk"),
+        "owner": QCoreApplication.translate("RulesCommon", "changed by the owner"),
+    }
     return names.get(origin, origin)
 
 
 def version_line(version: int, as_of: date, origin: str, changed_by: str = "", created_at: Any = None) -> str:
     """ "Version 3 · checked 2026-11-28 · changed by the owner (王芳, 2026-11-29 10:02)"."""
     text = (
-        _tr("Version %1 · checked against its sources on %2 · %3")
+        QCoreApplication.translate("RulesCommon", "Version %1 · checked against its sources on %2 · %3")
         .replace("%1", str(version))
         .replace("%2", as_of.isoformat())
         .replace("%3", origin_name(origin))
     )
     who = " ".join(part for part in (changed_by, when(created_at)) if part)
-    return _tr("%1 (%2)").replace("%1", text).replace("%2", who) if who and origin == "owner" else text
+    return (
+        QCoreApplication.translate("RulesCommon", "%1 (%2)").replace("%1", text).replace("%2", who)
+        if who and origin == "owner"
+        else text
+    )
 
 
 class SaveBar(QWidget):
@@ -58,16 +61,28 @@ class SaveBar(QWidget):
         self.as_of.setDate(QDate.currentDate())
         self.as_of.setMaximumDate(QDate.currentDate())
         self.as_of.setMaximumWidth(160)
-        self.as_of.setToolTip(_tr("The day you checked this version against its legal sources"))
+        self.as_of.setToolTip(
+            QCoreApplication.translate(
+                "RulesCommon", "The day you checked this version against its legal sources"
+            )
+        )
         self.note = QLineEdit()
         self.note.setObjectName("rulesNote")
-        self.note.setPlaceholderText(_tr("What changed and why, e.g. 供应商换证慢，提醒提前到 60 天"))
-        self.form.add_field("as_of", _tr("Checked on"), self.as_of)
-        self.form.add_field("note", _tr("What changed and why"), self.note)
+        self.note.setPlaceholderText(
+            QCoreApplication.translate(
+                "RulesCommon", "What changed and why, e.g. 供应商换证慢，提醒提前到 60 天"
+            )
+        )
+        self.form.add_field("as_of", QCoreApplication.translate("RulesCommon", "Checked on"), self.as_of)
+        self.form.add_field(
+            "note", QCoreApplication.translate("RulesCommon", "What changed and why"), self.note
+        )
         self.save_button = QPushButton(save_text)
         self.save_button.setObjectName("rulesSave")
         self.save_button.clicked.connect(self.save_requested)
-        self.reset_button = QPushButton(_tr("Back to the bundled version…"))
+        self.reset_button = QPushButton(
+            QCoreApplication.translate("RulesCommon", "Back to the bundled version…")
+        )
         self.reset_button.setObjectName("rulesReset")
         self.reset_button.clicked.connect(self.reset_requested)
         self.message = message_label()
@@ -113,5 +128,8 @@ def read_only_label() -> QLabel:
     """The note a person without 'rules.edit' sees at the top of the rules section."""
     label = message_label("note")
     label.setObjectName("rulesReadOnly")
-    show_message(label, _tr("Only the owner may change rules; you can read them here."))
+    show_message(
+        label,
+        QCoreApplication.translate("RulesCommon", "Only the owner may change rules; you can read them here."),
+    )
     return label
