@@ -22,7 +22,7 @@ from core import about
 from core.domain.roles import SYSTEM, Actor
 from core.errors import DatabaseProblem, StudioDeskError
 from core.paths import resource
-from ui import qtcompat, translation  # noqa: F401  (qtcompat guards None's refcount on import)
+from ui import gc_guard, qtcompat, translation  # noqa: F401  (qtcompat guards None's refcount on import)
 from ui.startup import OpeningDatabase
 from ui.tasks import TaskRunner, run_and_wait
 
@@ -48,6 +48,7 @@ def prepare_application(app: QApplication | None = None) -> QApplication:
     if style.is_file():
         app.setStyleSheet(style.read_text(encoding="utf-8"))
     translation.install_language(translation.saved_language())
+    gc_guard.install(app)  # cyclic garbage is collected on this (GUI) thread only
     return app
 
 

@@ -48,7 +48,10 @@ def deferred_deletes_stay_in_their_test(qtbot):
     yield
     from PySide6.QtCore import QCoreApplication, QEvent
 
+    from ui import gc_guard
+
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc_guard.GarbageCollector.collect_now(1)  # the test's young cycles, freed here on the GUI thread
 
 
 @pytest.fixture
