@@ -13,14 +13,13 @@ from io import BytesIO
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from core import i18n
 from core.reports.fonts import register_fonts
+from core.reports.sheet_style import AMBER, GREEN, HEAD_BG, MARGIN, RED, WIDTH, SheetStyles, para
 from core.services.prelive import PreliveSheet
 
 i18n.register(
@@ -76,67 +75,10 @@ i18n.register(
     }
 )
 
-_RED = "#b3261e"
-_AMBER = "#8a5a00"
-_GREEN = "#1e6b34"
-_GRID = colors.HexColor("#9aa0a6")
-_HEAD_BG = colors.HexColor("#e8eaed")
 _SIZES = (8.5, 8.0, 7.5, 7.0, 6.5, 6.0, 5.5)
-_MARGIN = 12 * mm
-_WIDTH = A4[0] - 2 * _MARGIN
 
 
-class _Styles:
-    def __init__(self, font: str, size: float) -> None:
-        lead = size * 1.25
-        self.size = size
-        self.font = font
-        self.title = ParagraphStyle(
-            "title", fontName=font, fontSize=size * 2, leading=size * 2.4, alignment=TA_CENTER, wordWrap="CJK"
-        )
-        self.h2 = ParagraphStyle(
-            "h2", fontName=font, fontSize=size * 1.3, leading=size * 1.6, spaceBefore=size * 0.6,
-            spaceAfter=size * 0.3, wordWrap="CJK",
-        )  # fmt: skip
-        self.body = ParagraphStyle("body", fontName=font, fontSize=size, leading=lead, wordWrap="CJK")
-        self.cell = ParagraphStyle(
-            "cell", fontName=font, fontSize=size * 0.95, leading=lead * 0.95, wordWrap="CJK"
-        )
-        self.head = ParagraphStyle(
-            "head",
-            fontName=font,
-            fontSize=size * 0.95,
-            leading=lead * 0.95,
-            wordWrap="CJK",
-            textColor=colors.black,
-        )
-        self.small = ParagraphStyle(
-            "small", fontName=font, fontSize=size * 0.85, leading=lead * 0.85, wordWrap="CJK"
-        )
-
-    def table(self, *extra: tuple) -> TableStyle:
-        return TableStyle(
-            [
-                ("FONTNAME", (0, 0), (-1, -1), self.font),
-                ("FONTSIZE", (0, 0), (-1, -1), self.size * 0.95),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("GRID", (0, 0), (-1, -1), 0.4, _GRID),
-                ("BACKGROUND", (0, 0), (-1, 0), _HEAD_BG),
-                ("TOPPADDING", (0, 0), (-1, -1), 1.2),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 1.6),
-                ("LEFTPADDING", (0, 0), (-1, -1), 2.5),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 2.5),
-                *extra,
-            ]
-        )
-
-
-def _p(text: str, style: ParagraphStyle, color: str | None = None) -> Paragraph:
-    body = escape(text)
-    return Paragraph(f'<font color="{color}">{body}</font>' if color else body, style)
-
-
-def _header(data: PreliveSheet, st: _Styles) -> list:
+def _header(data: PreliveSheet, st: SheetStyles) -> list:
     t = i18n.t
     rows = [
         (
@@ -153,64 +95,64 @@ def _header(data: PreliveSheet, st: _Styles) -> list:
         ),
         (t("prelive_pdf.hosts"), "、".join(data.hosts) or t("prelive_pdf.none"), "", ""),
     ]
-    cells = [[_p(a, st.head), _p(b, st.cell), _p(c, st.head), _p(d, st.cell)] for a, b, c, d in rows]
-    widths = [22 * mm, 66 * mm, 22 * mm, _WIDTH - 110 * mm]
+    cells = [[para(a, st.head), para(b, st.cell), para(c, st.head), para(d, st.cell)] for a, b, c, d in rows]
+    widths = [22 * mm, 66 * mm, 22 * mm, WIDTH - 110 * mm]
     table = Table(cells, colWidths=widths)
     table.setStyle(
         st.table(
             ("BACKGROUND", (0, 0), (-1, -1), colors.white),
-            ("BACKGROUND", (0, 0), (0, -1), _HEAD_BG),
-            ("BACKGROUND", (2, 0), (2, 1), _HEAD_BG),
+            ("BACKGROUND", (0, 0), (0, -1), HEAD_BG),
+            ("BACKGROUND", (2, 0), (2, 1), HEAD_BG),
             ("SPAN", (1, 2), (3, 2)),
         )
     )
-    return [_p(t("prelive_pdf.title"), st.title), Spacer(1, st.size * 0.4), table]
+    return [para(t("prelive_pdf.title"), st.title), Spacer(1, st.size * 0.4), table]
 
 
-_PAPER_COLOR = {"lapsed": _RED, "invalid": _RED, "missing": _RED, "expiring": _AMBER, "ready": _GREEN}
+_PAPER_COLOR = {"lapsed": RED, "invalid": RED, "missing": RED, "expiring": AMBER, "ready": GREEN}
 
 
-def _lineup(data: PreliveSheet, st: _Styles) -> list:
+def _lineup(data: PreliveSheet, st: SheetStyles) -> list:
     t = i18n.t
-    flow: list = [_p(t("prelive_pdf.lineup"), st.h2)]
+    flow: list = [para(t("prelive_pdf.lineup"), st.h2)]
     if not data.lineup:
-        return [*flow, _p(t("prelive_pdf.lineup.empty"), st.body)]
+        return [*flow, para(t("prelive_pdf.lineup.empty"), st.body)]
     keys = ("pos", "product", "live", "original", "lowest", "verdict", "papers")
-    cells = [[_p(t(f"prelive_pdf.col.{k}"), st.head) for k in keys]]
+    cells = [[para(t(f"prelive_pdf.col.{k}"), st.head) for k in keys]]
     for row in data.lineup:
-        papers = [_p(row.papers, st.cell, _PAPER_COLOR.get(row.papers_state))]
+        papers = [para(row.papers, st.cell, _PAPER_COLOR.get(row.papers_state))]
         if row.override:
-            papers.append(_p(row.override, st.small, _AMBER))
+            papers.append(para(row.override, st.small, AMBER))
         cells.append(
             [
-                _p(str(row.position), st.cell),
-                [_p(row.product_name, st.cell), _p(row.sku, st.small, "#5f6368")],
-                _p(row.live_price, st.cell),
-                _p(row.claimed_original, st.cell),
-                _p(row.lowest_7d, st.cell),
-                _p(row.price_verdict, st.cell, _RED if row.price_flagged else None),
+                para(str(row.position), st.cell),
+                [para(row.product_name, st.cell), para(row.sku, st.small, "#5f6368")],
+                para(row.live_price, st.cell),
+                para(row.claimed_original, st.cell),
+                para(row.lowest_7d, st.cell),
+                para(row.price_verdict, st.cell, RED if row.price_flagged else None),
                 papers,
             ]
         )
     money = 16 * mm
     widths = [6.5 * mm, 47 * mm, money, money, money, 24 * mm]
-    widths.append(_WIDTH - sum(widths))
+    widths.append(WIDTH - sum(widths))
     table = Table(cells, colWidths=widths, repeatRows=1)
     table.setStyle(st.table())
     return [*flow, table]
 
 
-_STATE_COLOR = {"open": _RED, "done": _GREEN, "na": None, "waived": _AMBER}
+_STATE_COLOR = {"open": RED, "done": GREEN, "na": None, "waived": AMBER}
 
 
-def _checklist(data: PreliveSheet, st: _Styles) -> list:
+def _checklist(data: PreliveSheet, st: SheetStyles) -> list:
     t = i18n.t
     summary = data.checklist
-    flow: list = [_p(t("prelive_pdf.checklist"), st.h2)]
+    flow: list = [para(t("prelive_pdf.checklist"), st.h2)]
     counts = dict(summary.counts)
     line = t("prelive_pdf.checklist.counts", **counts) if summary.started else ""
     gate = t("prelive_pdf.gate", text=summary.gate_text)
-    gate_color = _GREEN if summary.gate_allowed else _RED
+    gate_color = GREEN if summary.gate_allowed else RED
     flow.append(
         Paragraph(
             (escape(line) + "　　" if line else "") + f'<font color="{gate_color}">{escape(gate)}</font>',
@@ -218,65 +160,68 @@ def _checklist(data: PreliveSheet, st: _Styles) -> list:
         )
     )
     if summary.override_text:
-        flow.append(_p(summary.override_text, st.body, _AMBER))
+        flow.append(para(summary.override_text, st.body, AMBER))
     if not summary.rows:
         return flow
     keys = ("pos", "item", "required", "state", "who", "reason")
-    cells = [[_p(t(f"prelive_pdf.col.{k}"), st.head) for k in keys]]
+    cells = [[para(t(f"prelive_pdf.col.{k}"), st.head) for k in keys]]
     for row in summary.rows:
         who = f"{row.who} {row.at}".strip()
         cells.append(
             [
-                _p(str(row.position), st.cell),
-                _p(row.title, st.cell),
-                _p(t("prelive_pdf.yes") if row.required else t("prelive_pdf.no"), st.cell),
-                _p(row.state_text, st.cell, _STATE_COLOR.get(row.state)),
-                _p(who, st.small),
-                _p(row.reason, st.small),
+                para(str(row.position), st.cell),
+                para(row.title, st.cell),
+                para(t("prelive_pdf.yes") if row.required else t("prelive_pdf.no"), st.cell),
+                para(row.state_text, st.cell, _STATE_COLOR.get(row.state)),
+                para(who, st.small),
+                para(row.reason, st.small),
             ]
         )
     widths = [7 * mm, 98 * mm, 9 * mm, 13 * mm, 25 * mm]
-    widths.append(_WIDTH - sum(widths))
+    widths.append(WIDTH - sum(widths))
     table = Table(cells, colWidths=widths, repeatRows=1)
     table.setStyle(st.table())
     return [*flow, Spacer(1, st.size * 0.3), table]
 
 
-def _lint(data: PreliveSheet, st: _Styles) -> list:
+def _lint(data: PreliveSheet, st: SheetStyles) -> list:
     t = i18n.t
-    flow: list = [_p(t("prelive_pdf.lint"), st.h2)]
+    flow: list = [para(t("prelive_pdf.lint"), st.h2)]
     if not data.scripts:
-        return [*flow, _p(t("prelive_pdf.lint.none"), st.body)]
+        return [*flow, para(t("prelive_pdf.lint.none"), st.body)]
     keys = ("script", "error", "warning", "info", "exempted")
-    cells = [[_p(t(f"prelive_pdf.col.{k}"), st.head) for k in keys]]
+    cells = [[para(t(f"prelive_pdf.col.{k}"), st.head) for k in keys]]
     for script in data.scripts:
         counts = dict(script.counts)
         cells.append(
             [
-                _p(script.title, st.cell),
-                _p(str(counts["error"]), st.cell, _RED if counts["error"] else None),
-                _p(str(counts["warning"]), st.cell, _AMBER if counts["warning"] else None),
-                _p(str(counts["info"]), st.cell),
-                _p(str(script.exempted), st.cell),
+                para(script.title, st.cell),
+                para(str(counts["error"]), st.cell, RED if counts["error"] else None),
+                para(str(counts["warning"]), st.cell, AMBER if counts["warning"] else None),
+                para(str(counts["info"]), st.cell),
+                para(str(script.exempted), st.cell),
             ]
         )
-    widths = [_WIDTH - 4 * 20 * mm] + [20 * mm] * 4
+    widths = [WIDTH - 4 * 20 * mm] + [20 * mm] * 4
     table = Table(cells, colWidths=widths)
     table.setStyle(st.table())
     return [*flow, table]
 
 
-def _signatures(st: _Styles) -> list:
+def _signatures(st: SheetStyles) -> list:
     t = i18n.t
     line = "＿" * 14
     cells = [
-        [_p(t("prelive_pdf.sign.host") + line, st.body), _p(t("prelive_pdf.sign.date") + "＿" * 8, st.body)],
         [
-            _p(t("prelive_pdf.sign.operator") + line, st.body),
-            _p(t("prelive_pdf.sign.date") + "＿" * 8, st.body),
+            para(t("prelive_pdf.sign.host") + line, st.body),
+            para(t("prelive_pdf.sign.date") + "＿" * 8, st.body),
+        ],
+        [
+            para(t("prelive_pdf.sign.operator") + line, st.body),
+            para(t("prelive_pdf.sign.date") + "＿" * 8, st.body),
         ],
     ]
-    table = Table(cells, colWidths=[_WIDTH * 0.62, _WIDTH * 0.38])
+    table = Table(cells, colWidths=[WIDTH * 0.62, WIDTH * 0.38])
     table.setStyle(
         TableStyle(
             [
@@ -288,13 +233,13 @@ def _signatures(st: _Styles) -> list:
     )
     return [
         KeepTogether(
-            [_p(t("prelive_pdf.signatures"), st.h2), _p(t("prelive_pdf.sign.note"), st.small), table]
+            [para(t("prelive_pdf.signatures"), st.h2), para(t("prelive_pdf.sign.note"), st.small), table]
         )
     ]
 
 
 def _render(data: PreliveSheet, font: str, size: float) -> tuple[bytes, int]:
-    st = _Styles(font, size)
+    st = SheetStyles(font, size)
     out = BytesIO()
     pages = [0]
 
@@ -317,10 +262,10 @@ def _render(data: PreliveSheet, font: str, size: float) -> tuple[bytes, int]:
     doc = SimpleDocTemplate(
         out,
         pagesize=A4,
-        leftMargin=_MARGIN,
-        rightMargin=_MARGIN,
-        topMargin=_MARGIN,
-        bottomMargin=_MARGIN,
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=MARGIN,
+        bottomMargin=MARGIN,
         title=f"{i18n.t('prelive_pdf.title')} #{data.session_id} {data.title}",
         author=data.studio_name,
         initialFontName=font,

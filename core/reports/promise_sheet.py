@@ -10,17 +10,15 @@ missing page shows). Every style, table style and canvas string names the embedd
 from __future__ import annotations
 
 from io import BytesIO
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import KeepTogether, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from core import i18n
 from core.reports.fonts import register_fonts
+from core.reports.sheet_style import AMBER, GREEN, GREY, HEAD_BG, MARGIN, RED, WIDTH, SheetStyles, para
 from core.services.promise_sheet import PromiseSheet
 
 i18n.register(
@@ -78,64 +76,12 @@ i18n.register(
     }
 )
 
-_RED = "#b3261e"
-_AMBER = "#8a5a00"
-_GREEN = "#1e6b34"
-_GREY = "#5f6368"
-_GRID = colors.HexColor("#9aa0a6")
-_HEAD_BG = colors.HexColor("#e8eaed")
 _RETRACTED_BG = colors.HexColor("#fbeaea")
 _SIZE = 8.5
-_MARGIN = 12 * mm
-_WIDTH = A4[0] - 2 * _MARGIN
-_STATE_COLOR = {"active": _GREEN, "amended": _AMBER, "retracted": _RED, "retraction": _RED}
+_STATE_COLOR = {"active": GREEN, "amended": AMBER, "retracted": RED, "retraction": RED}
 
 
-class _Styles:
-    def __init__(self, font: str, size: float) -> None:
-        lead = size * 1.3
-        self.size = size
-        self.font = font
-        self.title = ParagraphStyle(
-            "title", fontName=font, fontSize=size * 2, leading=size * 2.4, alignment=TA_CENTER, wordWrap="CJK"
-        )
-        self.h2 = ParagraphStyle(
-            "h2", fontName=font, fontSize=size * 1.3, leading=size * 1.6, spaceBefore=size * 0.8,
-            spaceAfter=size * 0.3, wordWrap="CJK",
-        )  # fmt: skip
-        self.body = ParagraphStyle("body", fontName=font, fontSize=size, leading=lead, wordWrap="CJK")
-        self.cell = ParagraphStyle(
-            "cell", fontName=font, fontSize=size * 0.95, leading=lead * 0.95, wordWrap="CJK"
-        )
-        self.small = ParagraphStyle(
-            "small", fontName=font, fontSize=size * 0.8, leading=lead * 0.8, wordWrap="CJK"
-        )
-
-    def table(self, *extra: tuple) -> TableStyle:
-        return TableStyle(
-            [
-                ("FONTNAME", (0, 0), (-1, -1), self.font),
-                ("FONTSIZE", (0, 0), (-1, -1), self.size * 0.95),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("GRID", (0, 0), (-1, -1), 0.4, _GRID),
-                ("BACKGROUND", (0, 0), (-1, 0), _HEAD_BG),
-                ("TOPPADDING", (0, 0), (-1, -1), 1.5),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-                ("LEFTPADDING", (0, 0), (-1, -1), 2.5),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 2.5),
-                *extra,
-            ]
-        )
-
-
-def _p(text: str, style: ParagraphStyle, color: str | None = None, *, strike: bool = False) -> Paragraph:
-    body = escape(text)
-    if strike:
-        body = f"<strike>{body}</strike>"
-    return Paragraph(f'<font color="{color}">{body}</font>' if color else body, style)
-
-
-def _header(data: PromiseSheet, st: _Styles) -> list:
+def _header(data: PromiseSheet, st: SheetStyles) -> list:
     t = i18n.t
     rows = [
         (
@@ -157,92 +103,97 @@ def _header(data: PromiseSheet, st: _Styles) -> list:
             f"{data.actual}（{data.timezone}）",
         ),
     ]
-    cells = [[_p(a, st.cell), _p(b, st.cell), _p(c, st.cell), _p(d, st.cell)] for a, b, c, d in rows]
-    table = Table(cells, colWidths=[22 * mm, 66 * mm, 22 * mm, _WIDTH - 110 * mm])
+    cells = [[para(a, st.cell), para(b, st.cell), para(c, st.cell), para(d, st.cell)] for a, b, c, d in rows]
+    table = Table(cells, colWidths=[22 * mm, 66 * mm, 22 * mm, WIDTH - 110 * mm])
     table.setStyle(
         st.table(
             ("BACKGROUND", (0, 0), (-1, -1), colors.white),
-            ("BACKGROUND", (0, 0), (0, -1), _HEAD_BG),
-            ("BACKGROUND", (2, 0), (2, -1), _HEAD_BG),
+            ("BACKGROUND", (0, 0), (0, -1), HEAD_BG),
+            ("BACKGROUND", (2, 0), (2, -1), HEAD_BG),
         )
     )
-    return [_p(t("promise_pdf.title"), st.title), Spacer(1, st.size * 0.4), table]
+    return [para(t("promise_pdf.title"), st.title), Spacer(1, st.size * 0.4), table]
 
 
-def _timeline(data: PromiseSheet, st: _Styles) -> list:
+def _timeline(data: PromiseSheet, st: SheetStyles) -> list:
     t = i18n.t
-    flow: list = [_p(t("promise_pdf.timeline"), st.h2)]
+    flow: list = [para(t("promise_pdf.timeline"), st.h2)]
     if not data.segments:
-        return [*flow, _p(t("promise_pdf.timeline.empty"), st.body)]
+        return [*flow, para(t("promise_pdf.timeline.empty"), st.body)]
     summary = t(
         "promise_pdf.timeline.summary",
         segments=len(data.segments),
         products=data.products_on_air,
         changes=data.price_changes,
     )
-    flow.append(_p(summary, st.body))
+    flow.append(para(summary, st.body))
     keys = ("start", "offset", "length", "product", "price")
-    cells = [[_p(t(f"promise_pdf.col.{k}"), st.cell) for k in keys]]
+    cells = [[para(t(f"promise_pdf.col.{k}"), st.cell) for k in keys]]
     for seg in data.segments:
         length = seg.duration or t("promise_pdf.on_air_now")
         cells.append(
-            [_p(seg.start, st.cell), _p(seg.offset, st.cell), _p(length, st.cell), _p(seg.product, st.cell),
-             _p(seg.price, st.cell)]
+            [para(seg.start, st.cell), para(seg.offset, st.cell), para(length, st.cell), para(seg.product, st.cell),
+             para(seg.price, st.cell)]
         )  # fmt: skip
     widths = [18 * mm, 16 * mm, 16 * mm, 0, 22 * mm]
-    widths[3] = _WIDTH - sum(widths)
+    widths[3] = WIDTH - sum(widths)
     table = Table(cells, colWidths=widths, repeatRows=1)
     table.setStyle(st.table())
     return [*flow, Spacer(1, st.size * 0.3), table]
 
 
-def _promises(data: PromiseSheet, st: _Styles) -> list:
+def _promises(data: PromiseSheet, st: SheetStyles) -> list:
     t = i18n.t
-    flow: list = [_p(t("promise_pdf.promises"), st.h2)]
+    flow: list = [para(t("promise_pdf.promises"), st.h2)]
     if not data.promises:
-        return [*flow, _p(t("promise_pdf.promises.empty"), st.body)]
+        return [*flow, para(t("promise_pdf.promises.empty"), st.body)]
     counts = dict(data.counts)
-    flow.append(_p(t("promise_pdf.promises.summary", total=len(data.promises), **counts), st.body))
+    flow.append(para(t("promise_pdf.promises.summary", total=len(data.promises), **counts), st.body))
     keys = ("no", "said", "product", "kind", "wording", "terms", "state", "hash")
-    cells = [[_p(t(f"promise_pdf.col.{k}"), st.cell) for k in keys]]
-    cells[0][1] = [_p(t("promise_pdf.col.said"), st.cell), _p(t("promise_pdf.col.offset"), st.small, _GREY)]
+    cells = [[para(t(f"promise_pdf.col.{k}"), st.cell) for k in keys]]
+    cells[0][1] = [
+        para(t("promise_pdf.col.said"), st.cell),
+        para(t("promise_pdf.col.offset"), st.small, GREY),
+    ]
     extra: list[tuple] = []
     for n, row in enumerate(data.promises, start=1):
         gone = row.state_code in ("retracted", "retraction")
         superseded = row.state_code in ("amended", "retracted")
-        state = [_p(row.state, st.cell, _STATE_COLOR.get(row.state_code))]
+        state = [para(row.state, st.cell, _STATE_COLOR.get(row.state_code))]
         if row.correction:
-            state.append(_p(row.correction, st.small, _GREY))
+            state.append(para(row.correction, st.small, GREY))
         cells.append(
             [
-                _p(f"#{row.number}", st.cell),
-                [_p(row.said_at, st.cell), _p(row.offset, st.small, _GREY)],
-                _p(row.product, st.cell),
-                _p(row.kind, st.cell),
-                _p(row.wording, st.cell, _GREY if superseded else None, strike=row.state_code == "retracted"),
-                _p(row.terms, st.cell, _GREY if superseded else None),
+                para(f"#{row.number}", st.cell),
+                [para(row.said_at, st.cell), para(row.offset, st.small, GREY)],
+                para(row.product, st.cell),
+                para(row.kind, st.cell),
+                para(
+                    row.wording, st.cell, GREY if superseded else None, strike=row.state_code == "retracted"
+                ),
+                para(row.terms, st.cell, GREY if superseded else None),
                 state,
-                _p(row.entry_hash or "—", st.small),
+                para(row.entry_hash or "—", st.small),
             ]
         )
         if gone:
             extra.append(("BACKGROUND", (0, n), (-1, n), _RETRACTED_BG))
     widths = [11 * mm, 16 * mm, 24 * mm, 15 * mm, 0, 30 * mm, 19 * mm, 21 * mm]
-    widths[4] = _WIDTH - sum(widths)
+    widths[4] = WIDTH - sum(widths)
     table = Table(cells, colWidths=widths, repeatRows=1)
     table.setStyle(st.table(*extra))
     return [*flow, Spacer(1, st.size * 0.3), table]
 
 
-def _signatures(data: PromiseSheet, st: _Styles) -> list:
+def _signatures(data: PromiseSheet, st: SheetStyles) -> list:
     t = i18n.t
     line = "＿" * 14
     date = t("promise_pdf.sign.date") + "＿" * 8
     cells = [
-        [_p(t("promise_pdf.sign.host") + line, st.body), _p(date, st.body)],
-        [_p(t("promise_pdf.sign.operator") + line, st.body), _p(date, st.body)],
+        [para(t("promise_pdf.sign.host") + line, st.body), para(date, st.body)],
+        [para(t("promise_pdf.sign.operator") + line, st.body), para(date, st.body)],
     ]
-    table = Table(cells, colWidths=[_WIDTH * 0.62, _WIDTH * 0.38])
+    table = Table(cells, colWidths=[WIDTH * 0.62, WIDTH * 0.38])
     table.setStyle(
         TableStyle(
             [
@@ -256,10 +207,10 @@ def _signatures(data: PromiseSheet, st: _Styles) -> list:
     return [
         KeepTogether(
             [
-                _p(t("promise_pdf.signatures"), st.h2),
-                _p(head, st.body),
+                para(t("promise_pdf.signatures"), st.h2),
+                para(head, st.body),
                 Spacer(1, st.size * 0.3),
-                _p(t("promise_pdf.sign.note"), st.small),
+                para(t("promise_pdf.sign.note"), st.small),
                 table,
             ]
         )
@@ -267,7 +218,7 @@ def _signatures(data: PromiseSheet, st: _Styles) -> list:
 
 
 def _render(data: PromiseSheet, font: str, total: int) -> tuple[bytes, int]:
-    st = _Styles(font, _SIZE)
+    st = SheetStyles(font, _SIZE, leading=1.3, h2_before=0.8, small=0.8, cell_padding=(1.5, 2))
     out = BytesIO()
     pages = [0]
 
@@ -275,7 +226,7 @@ def _render(data: PromiseSheet, font: str, total: int) -> tuple[bytes, int]:
         pages[0] = doc.page
         canvas.saveState()
         canvas.setFont(font, 7)
-        canvas.setFillColor(colors.HexColor(_GREY))
+        canvas.setFillColor(colors.HexColor(GREY))
         text = i18n.t(
             "promise_pdf.footer",
             count=data.ledger_count,
@@ -291,10 +242,10 @@ def _render(data: PromiseSheet, font: str, total: int) -> tuple[bytes, int]:
     doc = SimpleDocTemplate(
         out,
         pagesize=A4,
-        leftMargin=_MARGIN,
-        rightMargin=_MARGIN,
-        topMargin=_MARGIN,
-        bottomMargin=_MARGIN,
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=MARGIN,
+        bottomMargin=MARGIN,
         title=f"{i18n.t('promise_pdf.title')} #{data.session_id} {data.title}",
         author=data.studio_name,
         initialFontName=font,

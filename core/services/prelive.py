@@ -21,18 +21,17 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from core import i18n, ledger
-from core.db.models import LiveSession, Product, Script, SessionHost, User
+from core.db.models import Product, Script, User
 from core.domain.codes import ChecklistItemState
 from core.domain.lint import lint
 from core.domain.money import yuan
 from core.domain.readiness import PROBLEMS_WORST_FIRST
-from core.errors import InvalidInput
 from core.services.checklist import can_go_live
 from core.services.checklist_records import get_run
 from core.services.lineup import LineupItemView, session_lineup
 from core.services.rules_lexicon import studio_lexicon
 from core.services.scripts import exemptions_of, is_exempted, lint_category
-from core.services.studio import get_profile
+from core.services.sheet_heading import local_time, sheet_heading
 
 i18n.register(
     {
@@ -185,10 +184,6 @@ def _lineup_rows(session: Session, views: tuple[LineupItemView, ...]) -> tuple[L
     return tuple(rows)
 
 
-def _local(at: datetime | None, zone: ZoneInfo, fmt: str = "%Y-%m-%d %H:%M") -> str:
-    return "" if at is None else at.astimezone(zone).strftime(fmt)
-
-
 def _checklist(session: Session, session_id: int, zone: ZoneInfo) -> ChecklistSummary:
     view = get_run(session, session_id)
     gate = can_go_live(session, session_id)
@@ -215,7 +210,7 @@ def _checklist(session: Session, session_id: int, zone: ZoneInfo) -> ChecklistSu
             state=item.state,
             state_text=i18n.t(f"prelive.state.{item.state}"),
             who=names.get(item.by_user_id, "") if item.by_user_id is not None else "",
-            at=_local(item.at, zone, "%m-%d %H:%M"),
+            at=local_time(item.at, zone, "%m-%d %H:%M"),
             reason=item.reason,
         )
         for item in view.items
@@ -224,7 +219,10 @@ def _checklist(session: Session, session_id: int, zone: ZoneInfo) -> ChecklistSu
     if view.overridden:
         who = names.get(view.override_by or -1, i18n.t("prelive.unknown_user"))
         override = i18n.t(
-            "prelive.gate.overridden", who=who, at=_local(view.override_at, zone), reason=view.override_reason
+            "prelive.gate.overridden",
+            who=who,
+            at=local_time(view.override_at, zone),
+            reason=view.override_reason,
         )
     if gate.allowed:
         gate_text = i18n.t("prelive.gate.open")
@@ -270,31 +268,23 @@ def _scripts(session: Session, session_id: int, product_ids: list[int]) -> tuple
 
 def prelive_sheet_data(session: Session, session_id: int, *, today: date, now: datetime) -> PreliveSheet:
     """Everything the pre-live sheet shows for ``session_id``; papers judged on ``today``, stamped ``now``."""
-    live = session.get(LiveSession, session_id)
-    if live is None:
-        raise InvalidInput(i18n.t("prelive.no_session", id=session_id), field="session_id")
-    profile = get_profile(session)
-    zone = ZoneInfo(profile.timezone or "Asia/Shanghai")
-    planned = _local(live.planned_start, zone)
-    if live.planned_end is not None:
-        planned += "–" + _local(live.planned_end, zone, "%H:%M")
-    host_ids = set(session.scalars(select(SessionHost.user_id).where(SessionHost.session_id == live.id)))
-    hosts = tuple(sorted(_names(session, host_ids).values()))
+    heading = sheet_heading(session, session_id, missing_key="prelive.no_session")
+    live, zone = heading.live, heading.zone
     views = session_lineup(session, live.id, today=today)
     head = ledger.head(session)
     return PreliveSheet(
-        studio_name=profile.display_name or profile.legal_name,
+        studio_name=heading.studio_name,
         session_id=live.id,
         title=live.title,
         platform=i18n.t(f"prelive.platform.{live.platform}"),
         shop=live.shop,
-        planned=planned,
+        planned=heading.planned,
         timezone=zone.key,
-        hosts=hosts,
+        hosts=heading.hosts,
         lineup=_lineup_rows(session, views),
         checklist=_checklist(session, live.id, zone),
         scripts=_scripts(session, live.id, [v.product_id for v in views]),
         ledger_count=head.count,
         ledger_hash=head.hash[:12],
-        generated_at=_local(now, zone),
+        generated_at=local_time(now, zone),
     )

@@ -24,14 +24,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from core import i18n, ledger
-from core.db.models import LiveSession, Product, SessionHost, User
+from core.db.models import LiveSession, Product
 from core.domain.codes import CorrectionKind
 from core.domain.money import yuan
-from core.errors import InvalidInput
 from core.rules import active_rule
 from core.services.live_timeline import elapsed_seconds, timeline
 from core.services.promises import PromiseView, list_promises
-from core.services.studio import get_profile
+from core.services.sheet_heading import local_time, sheet_heading
 
 i18n.register(
     {
@@ -184,10 +183,6 @@ def _kind_names(session: Session) -> dict[str, str]:
     return {t["kind"]: t["en" if english else "zh"] for t in templates}
 
 
-def _local(at: datetime | None, zone: ZoneInfo, fmt: str = "%Y-%m-%d %H:%M") -> str:
-    return "" if at is None else at.astimezone(zone).strftime(fmt)
-
-
 def _state(view: PromiseView) -> str:
     return i18n.t(f"promise_sheet.state.{view.state}", by=view.superseded_by)
 
@@ -205,7 +200,7 @@ def _rows(session: Session, views: tuple[PromiseView, ...], zone: ZoneInfo) -> t
         rows.append(
             PromiseRow(
                 number=v.id,
-                said_at=_local(v.said_at, zone, "%H:%M:%S"),
+                said_at=local_time(v.said_at, zone, "%H:%M:%S"),
                 offset=mmss(v.offset_seconds),
                 product=product or i18n.t("promise_sheet.no_product"),
                 kind=names.get(v.kind, v.kind),
@@ -223,12 +218,12 @@ def _rows(session: Session, views: tuple[PromiseView, ...], zone: ZoneInfo) -> t
 def _actual(live: LiveSession, zone: ZoneInfo, now: datetime) -> str:
     if live.actual_start is None:
         return i18n.t("promise_sheet.not_started")
-    start = _local(live.actual_start, zone)
+    start = local_time(live.actual_start, zone)
     if live.actual_end is None:
         return i18n.t("promise_sheet.still_live", start=start)
     hours, minutes = divmod(elapsed_seconds(live, now) // 60, 60)
     same_day = live.actual_end.astimezone(zone).date() == live.actual_start.astimezone(zone).date()
-    end = _local(live.actual_end, zone, "%H:%M" if same_day else "%Y-%m-%d %H:%M")
+    end = local_time(live.actual_end, zone, "%H:%M" if same_day else "%Y-%m-%d %H:%M")
     duration = i18n.t("promise_sheet.duration", h=hours, m=minutes)
     return i18n.t("promise_sheet.actual", start=start, end=end, duration=duration)
 
@@ -246,7 +241,7 @@ def _segments(session: Session, session_id: int, zone: ZoneInfo) -> tuple[tuple[
             SegmentRow(
                 product=seg.product_name,
                 price=yuan(seg.price_fen),
-                start=_local(seg.started_at, zone, "%H:%M:%S"),
+                start=local_time(seg.started_at, zone, "%H:%M:%S"),
                 offset=mmss(seg.offset_seconds),
                 duration="" if length is None else mmss(length),
             )
@@ -256,28 +251,20 @@ def _segments(session: Session, session_id: int, zone: ZoneInfo) -> tuple[tuple[
 
 def promise_sheet_data(session: Session, session_id: int, *, now: datetime) -> PromiseSheet:
     """Everything the promise sheet of ``session_id`` shows, stamped ``now`` (see the module contract)."""
-    live = session.get(LiveSession, session_id)
-    if live is None:
-        raise InvalidInput(i18n.t("promise_sheet.no_session", id=session_id), field="session_id")
-    profile = get_profile(session)
-    zone = ZoneInfo(profile.timezone or "Asia/Shanghai")
-    planned = _local(live.planned_start, zone)
-    if live.planned_end is not None:
-        planned += "–" + _local(live.planned_end, zone, "%H:%M")
-    host_ids = set(session.scalars(select(SessionHost.user_id).where(SessionHost.session_id == live.id)))
-    hosts = session.scalars(select(User.display_name).where(User.id.in_(host_ids))).all() if host_ids else []
+    heading = sheet_heading(session, session_id, missing_key="promise_sheet.no_session")
+    live, zone = heading.live, heading.zone
     views = list_promises(session, live.id)
     segments, aired, changes = _segments(session, live.id, zone)
     states = ("active", "amended", "retracted", "retraction")
     head = ledger.head(session)
     return PromiseSheet(
-        studio_name=profile.display_name or profile.legal_name,
+        studio_name=heading.studio_name,
         session_id=live.id,
         title=live.title,
         platform=i18n.t(f"promise_sheet.platform.{live.platform}"),
         shop=live.shop or "",
-        hosts=tuple(sorted(hosts)),
-        planned=planned,
+        hosts=heading.hosts,
+        planned=heading.planned,
         actual=_actual(live, zone, now),
         timezone=zone.key,
         segments=segments,
@@ -287,7 +274,7 @@ def promise_sheet_data(session: Session, session_id: int, *, now: datetime) -> P
         counts=tuple((s, sum(1 for v in views if v.state == s)) for s in states),
         ledger_count=head.count,
         ledger_hash=head.hash,
-        generated_at=_local(now, zone),
+        generated_at=local_time(now, zone),
     )
 
 
