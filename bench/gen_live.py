@@ -163,9 +163,11 @@ def build(g: Gen) -> None:
                 segment_id += 1
                 seg_end = clock + slot_len - rng.randint(0, 5) * MINUTE
                 segments.append((segment_id, sid, pid, ts(clock), ts(seg_end), live))
+                _air_entries(g, segment_id, sid, pid, live, clock, seg_end, operator)
                 if rng.random() < 0.1:  # a price change on air: a second stretch
                     segment_id += 1
                     segments.append((segment_id, sid, pid, ts(seg_end), ts(seg_end + 3 * MINUTE), live - 500))
+                    _air_entries(g, segment_id, sid, pid, live - 500, seg_end, seg_end + 3 * MINUTE, operator)
                 clock += slot_len
         if is_past:
             past.append((sid, platform, actual_start, actual_end, lineup, operator, session_host))
@@ -225,6 +227,21 @@ def build(g: Gen) -> None:
         for sid in planned[:3]
     ]
     g.insert("console_drafts", ["session_id", "user_id", "data", "updated_at"], drafts)
+
+
+def _air_entries(
+    g: Gen, segment_id: int, sid: int, pid: int, price: int, start: int, end: int, by: int
+) -> None:
+    """The ledger entries live_timeline.put_on_air writes: ``air.on`` when a segment opens, ``air.off`` at its end."""
+    g.stub(
+        "air_segment",
+        segment_id,
+        start,
+        by,
+        "air.on",
+        {"session_id": sid, "product_id": pid, "price_fen": price},
+    )
+    g.stub("air_segment", segment_id, end, by, "air.off", None)
 
 
 def _checklists(g: Gen, past: list[tuple], planned: list[int]) -> None:

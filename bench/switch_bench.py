@@ -11,7 +11,8 @@ sample closes one segment and opens another.
 Setup, untimed: a new session "bench: switch_product" with the first nine active products in its lineup (rows
 written directly, not through the lineup gate) is put *live* directly. Afterwards the session is ended through
 :func:`core.services.live_timeline.end_session` and the draft cleared. **It leaves rows in the database**: the
-session, its lineup, its air segments, their audit events and one ``session.ended`` ledger entry per run.
+session, its lineup, its air segments with their ``air.on``/``air.off`` ledger entries (two per switch: the
+timed figure includes both), their audit events and one ``session.ended`` ledger entry per run.
 """
 
 from __future__ import annotations

@@ -92,6 +92,7 @@ LEDGER_SUBJECTS: dict[str, SubjectSpec] = {
     "lint_exemption": _spec(
         "lint_exemptions", "script_id", "term", "start", "end", "reason_code", "note", "by_user_id", "at",
     ),
+    "air_segment": _spec("air_segments", "session_id", "product_id", "started_at", "ended_at", "price_fen"),
     "corrective_action": _spec(
         "corrective_actions", "source", "source_id", "title", "owner_id", "due_on", "done_at", "done_by",
         "created_at",

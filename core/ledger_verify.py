@@ -67,6 +67,7 @@ i18n.register(
             "Evidence file “{name}” ({sha}) was altered: its content does not match its hash",
         ),
         "ledger.subject.promise": ("承诺 #{id}", "Promise #{id}"),
+        "ledger.subject.air_segment": ("上播记录 #{id}", "On-air segment #{id}"),
         "ledger.subject.ticket_event": ("工单记录 #{id}", "Ticket event #{id}"),
         "ledger.subject.ticket": ("工单 #{id}", "Ticket #{id}"),
         "ledger.subject.checklist_item": ("检查项 #{id}", "Checklist item #{id}"),

@@ -11,9 +11,12 @@ Contract:
   that instant, and a ``session.ended`` ledger entry.
 - :func:`put_on_air` ('promises.log': the operator beside the host switches products as they log promises) needs
   a *live* session and a product of its lineup (else ``InvalidInput`` naming ``status`` / ``product_id``). It closes
-  the open segment and opens a new one at the same instant; the price defaults to the lineup's live price. The same
-  product at a different price is a price change (a new segment); the same product at the same price changes
-  nothing. At most one segment of a session is open at any time.
+  the open segment and opens a new one at the same instant; the price defaults to the product's latest price on
+  air in this session (a price cut stays cut when the host comes back to the product), else the lineup's live
+  price. The same product at a different price is a price change (a new segment); the same product at the same
+  price changes nothing. At most one segment of a session is open at any time. Each segment is a ledger subject
+  (``air_segment``): opening it appends ``air.on`` and closing it (the next switch or the end) ``air.off``, so
+  :func:`core.ledger.verify` names a product or a price on air changed behind the app's back.
 - :func:`lineup_by_number` maps the number keys 1–9 to the first nine lineup products in position order.
 - Reads (:func:`timeline`, :func:`on_air`, :func:`lineup_by_number`) write nothing.
 """
@@ -140,6 +143,24 @@ def _product_name(session: Session, product_id: int) -> str:
     return session.scalar(select(Product.name).where(Product.id == product_id)) or ""
 
 
+def _price_now(session: Session, session_id: int, product_id: int, lineup_price: int | None) -> int | None:
+    """The product's price in this stream: its latest stretch on air (a price cut stays cut), else the lineup's."""
+    latest = session.scalars(
+        select(AirSegment.price_fen)
+        .where(AirSegment.session_id == session_id, AirSegment.product_id == product_id)
+        .order_by(AirSegment.started_at.desc(), AirSegment.id.desc())
+        .limit(1)
+    ).first()
+    return lineup_price if latest is None else latest
+
+
+def _close(session: Session, actor: Actor, segment: AirSegment, now: datetime) -> None:
+    """End ``segment`` at ``now``; its ledger entry now vouches for the end time too."""
+    segment.ended_at = now
+    session.flush()
+    ledger.append(session, actor, "air.off", subject_type="air_segment", subject_id=segment.id, at=now)
+
+
 def put_on_air(
     session: Session, actor: Actor, session_id: int, *, product_id: int, price_fen: int | None = None
 ) -> AirSegmentView:
@@ -153,16 +174,25 @@ def put_on_air(
     if item is None:
         raise InvalidInput(i18n.t("timeline.not_in_lineup", product_id=product_id), field="product_id")
     check_fen(price_fen, "price_fen", i18n.t("timeline.field.price_fen"))
-    price = item.live_price_fen if price_fen is None else price_fen
+    price = _price_now(session, live.id, product_id, item.live_price_fen) if price_fen is None else price_fen
     current = _open_segment(session, live.id)
     if current is not None and current.product_id == product_id and current.price_fen == price:
         return _view(current, _product_name(session, product_id), live.actual_start)
     now = clock.now()
     if current is not None:
-        current.ended_at = now
+        _close(session, actor, current, now)
     segment = AirSegment(session_id=live.id, product_id=product_id, started_at=now, price_fen=price)
     session.add(segment)
     session.flush()
+    ledger.append(
+        session,
+        actor,
+        "air.on",
+        subject_type="air_segment",
+        subject_id=segment.id,
+        data={"session_id": live.id, "product_id": product_id, "price_fen": price},
+        at=now,
+    )
     return _view(segment, _product_name(session, product_id), live.actual_start)
 
 
@@ -174,7 +204,7 @@ def end_session(session: Session, actor: Actor, session_id: int) -> datetime:
     now = clock.now()
     current = _open_segment(session, live.id)
     if current is not None:
-        current.ended_at = now
+        _close(session, actor, current, now)
     live.status = SessionStatus.ENDED.value
     live.actual_end = now
     ledger.append(

@@ -6,12 +6,13 @@ provable against the product on air at that moment, so every switch and price ch
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy import select
 
-from core import clock
+from core import clock, ledger
 from core.db.models import LineupItem, LiveSession
 from core.domain.codes import Role
 from core.errors import InvalidInput, PermissionDenied
@@ -165,3 +166,32 @@ def test_the_big_clock_counts_from_actual_start(tmp_db, owner, studio):
     go_live(tmp_db, owner, live_id)
     with tmp_db.sessions() as s:
         assert elapsed_seconds(s.get(LiveSession, live_id), START + timedelta(minutes=10, seconds=5)) == 605
+
+
+def test_a_price_on_air_changed_behind_the_app_is_named_by_verify(tmp_db, owner, studio):
+    """电子商务法 Art 62 (original records in a dispute): the price on air is a ledger-vouched fact."""
+    live_id, (towel, cup, _) = studio
+    go_live(tmp_db, owner, live_id)
+    first = switch(tmp_db, owner, live_id, towel, START + timedelta(minutes=1))
+    switch(tmp_db, owner, live_id, cup, START + timedelta(minutes=5))
+    with tmp_db.unit_of_work(owner) as s:
+        end_session(s, owner, live_id)
+    assert ledger.verify(tmp_db).ok
+    conn = sqlite3.connect(tmp_db.path)
+    with conn:
+        conn.execute(f"UPDATE air_segments SET price_fen = 990 WHERE id = {first.id}")
+    conn.close()
+    problem = ledger.verify(tmp_db).first_problem
+    assert (problem.kind, problem.subject) == ("row", f"air_segment:{first.id}")
+    assert f"上播记录 #{first.id}" in problem.message
+
+
+def test_coming_back_to_a_product_keeps_its_cut_price(tmp_db, owner, studio):
+    live_id, (towel, cup, _) = studio
+    go_live(tmp_db, owner, live_id)
+    switch(tmp_db, owner, live_id, towel, START + timedelta(minutes=1))
+    switch(tmp_db, owner, live_id, towel, START + timedelta(minutes=2), price_fen=1590)
+    switch(tmp_db, owner, live_id, cup, START + timedelta(minutes=3))
+    back = switch(tmp_db, owner, live_id, towel, START + timedelta(minutes=4))
+    assert back.price_fen == 1590  # not the lineup's ¥19.90
+    assert [s.price_fen for s in segments(tmp_db, live_id)] == [1990, 1590, 2990, 1590]
