@@ -286,9 +286,6 @@ def report_as_dict(report: object) -> dict[str, object]:
 def _report(path: Path, kind: str, session_id: int, out: Path) -> int:
     """Write the ``kind`` sheet ("prelive" or "session") of ``session_id`` to ``out`` atomically (temp file + rename;
     nothing on error)."""
-    import os
-    import tempfile
-
     from core import clock
     from core.db.opening import open_database
 
@@ -310,19 +307,11 @@ def _report(path: Path, kind: str, session_id: int, out: Path) -> int:
                 pdf = build_promise_sheet(promise_sheet_data(session, session_id, now=now))
     finally:
         db.dispose()
-    target = out.resolve()
+    from core.files import write_atomically
+
     try:
-        fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        write_atomically(pdf, out)
     except OSError as exc:
-        return _fail(i18n.t("cli.report.unwritable", file=out, problem=exc.strerror or type(exc).__name__))
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(pdf)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, target)
-    except OSError as exc:
-        Path(temp).unlink(missing_ok=True)
         return _fail(i18n.t("cli.report.unwritable", file=out, problem=exc.strerror or type(exc).__name__))
     print(i18n.t("cli.report.written", path=out))
     return EXIT_OK

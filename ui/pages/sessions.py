@@ -2,9 +2,9 @@
 
 Left: the sessions (upcoming first) with their status and how many required checklist items are still open; right:
 the selected session's header and tabs — 商品排期 lineup, 主播 hosts, 开播检查 checklist (``ChecklistPanel``, imported
-when the tab is built) and 话术 script (the ``ScriptChecker``, bound to the session). Reads run on the background
-lane; every write is one unit of work in a dialog or a tab. ``sessions_loaded`` follows each list load and
-``session_shown(id)`` each detail load.
+when the tab is built), 话术 script (the ``ScriptChecker``, bound to the session) and 承诺记录 promises
+(``SessionPromisesTab``, with 打印承诺单…). Reads run on the background lane; every write is one unit of work in a
+dialog or a tab. ``sessions_loaded`` follows each list load and ``session_shown(id)`` each detail load.
 """
 
 from __future__ import annotations
@@ -36,6 +36,7 @@ from ui.pages.script_editor import ScriptChecker
 from ui.pages.session_cards import SessionCard, checklist_text, set_chip, when_text
 from ui.pages.session_hosts_tab import HostsTab
 from ui.pages.session_lineup_tab import LineupTab
+from ui.pages.session_promises_tab import SessionPromisesTab
 from ui.qtcompat import emit
 from ui.widgets import message_label, show_message
 
@@ -160,12 +161,14 @@ class SessionsPage(QWidget):
         self.hosts_tab = HostsTab(context)
         self.hosts_tab.changed.connect(self.reload)
         self.script_checker = ScriptChecker(context)
+        self.promises_tab = SessionPromisesTab(context)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("sessionTabs")
         self.tabs.addTab(self.lineup_tab, self.tr("Lineup"))
         self.tabs.addTab(self.hosts_tab, self.tr("Hosts"))
         self.tabs.addTab(self._build_checklist_tab(), self.tr("Pre-live checklist"))
         self.tabs.addTab(self.script_checker, self.tr("Script"))
+        self.tabs.addTab(self.promises_tab, self.tr("Promises"))
         right = QWidget()
         right_column = QVBoxLayout(right)
         right_column.setContentsMargins(0, 0, 0, 0)
@@ -228,6 +231,7 @@ class SessionsPage(QWidget):
         else:
             self.current_id, self.current = None, None
             self._show_header(None)
+            self.promises_tab.show_session(None)
             self.tabs.setCurrentWidget(self.script_checker)
 
     def _on_session_list_current_row_changed(self, row: int) -> None:
@@ -262,6 +266,7 @@ class SessionsPage(QWidget):
             if self.checklist_panel is not None:
                 self.checklist_panel.show_session(detail.row.id)
             self.script_checker.bind_session(detail.row.id)
+            self.promises_tab.show_session(detail.row.id)
         emit(self.session_shown, detail.row.id)
 
     def _on_load_failed(self, exc: BaseException) -> None:
