@@ -1555,10 +1555,6 @@ Start with the demo studio to look around (staff, products and sessions of an ex
         <translation>本场承诺</translation>
     </message>
     <message>
-        <source>Keys: 1–9 product on air · F1–F8 promise type · Enter saves · Esc leaves the field</source>
-        <translation>快捷键：1–9 切换在播商品 · F1–F8 选择承诺类型 · 回车保存 · Esc 离开输入框</translation>
-    </message>
-    <message>
         <source>Reading the live console</source>
         <translation>正在读取直播中控台</translation>
     </message>
@@ -1677,6 +1673,10 @@ Start with the demo studio to look around (staff, products and sessions of an ex
     <message>
         <source>retraction of #%1</source>
         <translation>撤回 #%1</translation>
+    </message>
+    <message>
+        <source>Keys: 1–9 product on air · F1–F8 promise type · Enter saves · Esc leaves the field · Ctrl+↑/↓ pick a promise · Ctrl+K on-air correction · Ctrl+E fix the record · Ctrl+R retract · Ctrl+P change price</source>
+        <translation>快捷键：1–9 切换在播商品 · F1–F8 选择承诺类型 · 回车保存 · Esc 离开输入框 · Ctrl+↑/↓ 选择承诺 · Ctrl+K 口误更正 · Ctrl+E 更正记录 · Ctrl+R 撤回 · Ctrl+P 改价</translation>
     </message>
     <message>
         <source>Live console (compact)</source>
@@ -1844,6 +1844,21 @@ Start with the demo studio to look around (staff, products and sessions of an ex
     </message>
 </context>
 <context>
+    <name>PdfExport</name>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>打开所在文件夹</translation>
+    </message>
+</context>
+<context>
     <name>Platforms</name>
     <message>
         <source>Douyin shop</source>
@@ -1877,10 +1892,6 @@ Start with the demo studio to look around (staff, products and sessions of an ex
         <translation>保存开播单</translation>
     </message>
     <message>
-        <source>PDF files (*.pdf)</source>
-        <translation>PDF 文件 (*.pdf)</translation>
-    </message>
-    <message>
         <source>Building the pre-live sheet</source>
         <translation>正在生成开播单</translation>
     </message>
@@ -1893,16 +1904,47 @@ Start with the demo studio to look around (staff, products and sessions of an ex
         <translation>开播单已保存到：</translation>
     </message>
     <message>
-        <source>Open</source>
-        <translation>打开</translation>
-    </message>
-    <message>
         <source>Pre-live sheet not saved</source>
         <translation>开播单未保存</translation>
     </message>
     <message>
         <source>The pre-live sheet could not be saved to %1.</source>
         <translation>开播单无法保存到 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>PriceChangeDialog</name>
+    <message>
+        <source>Change the price on air</source>
+        <translation>直播中改价</translation>
+    </message>
+    <message>
+        <source>On air: %1 · now %2</source>
+        <translation>在播：%1 · 现价 %2</translation>
+    </message>
+    <message>
+        <source>New price in yuan, e.g. 19.90</source>
+        <translation>新价格（元），例如 19.90</translation>
+    </message>
+    <message>
+        <source>Change price</source>
+        <translation>改价</translation>
+    </message>
+    <message>
+        <source>New price (¥)</source>
+        <translation>新价格（元）</translation>
+    </message>
+    <message>
+        <source>The timeline gets a new row at the new price from now on.</source>
+        <translation>从现在起，在播时间线按新价格新增一行。</translation>
+    </message>
+    <message>
+        <source>Type the new price in yuan, e.g. 19.90</source>
+        <translation>请输入新价格（元），例如 19.90</translation>
+    </message>
+    <message>
+        <source>That is the price on air already: %1</source>
+        <translation>在播价已经是 %1</translation>
     </message>
 </context>
 <context>
@@ -2550,6 +2592,112 @@ Start with the demo studio to look around (staff, products and sessions of an ex
     </message>
 </context>
 <context>
+    <name>PromiseCorrectionDialog</name>
+    <message>
+        <source>Wording (Enter saves, Shift+Enter new line, Esc cancels)</source>
+        <translation>原话（回车保存，Shift+回车换行，Esc 取消）</translation>
+    </message>
+    <message>
+        <source>Please write the wording as it should stand on the record.</source>
+        <translation>请填写应记录在案的原话。</translation>
+    </message>
+</context>
+<context>
+    <name>PromiseCorrections</name>
+    <message>
+        <source>No session is live: plan one on the Sessions page</source>
+        <translation>没有正在直播的场次，请先在“场次”页排一场</translation>
+    </message>
+    <message>
+        <source>This session has not gone live yet: press “Go live” first</source>
+        <translation>本场尚未开播，请先点“开播”</translation>
+    </message>
+    <message>
+        <source>This session has ended: nothing more happens on air</source>
+        <translation>本场已下播，不能再做直播中的操作</translation>
+    </message>
+    <message>
+        <source>On-air correction (Ctrl+K)</source>
+        <translation>口误更正 (Ctrl+K)</translation>
+    </message>
+    <message>
+        <source>Fix the record (Ctrl+E)</source>
+        <translation>更正记录 (Ctrl+E)</translation>
+    </message>
+    <message>
+        <source>Retract (Ctrl+R)</source>
+        <translation>撤回 (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>Change price (Ctrl+P)</source>
+        <translation>改价 (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>No promise logged in this session yet</source>
+        <translation>本场还没有记录承诺</translation>
+    </message>
+    <message>
+        <source>No promise to correct: none is logged in this session yet</source>
+        <translation>没有可更正的承诺：本场还没有记录</translation>
+    </message>
+    <message>
+        <source>#%1 is a retraction entry; it cannot be corrected</source>
+        <translation>#%1 是一条撤回记录，不能再更正</translation>
+    </message>
+    <message>
+        <source>#%1 is %2: correct the newest entry #%3 instead</source>
+        <translation>#%1 %2，请更正最新的那条 #%3</translation>
+    </message>
+    <message>
+        <source>Retract #%1</source>
+        <translation>撤回 #%1</translation>
+    </message>
+    <message>
+        <source>Retract</source>
+        <translation>撤回</translation>
+    </message>
+    <message>
+        <source>Only for a promise logged by mistake: the entry stays on the record, marked as retracted.</source>
+        <translation>仅用于误记的承诺：原记录仍会保留，并标为已撤回。</translation>
+    </message>
+    <message>
+        <source>On-air correction of #%1</source>
+        <translation>口误更正 #%1</translation>
+    </message>
+    <message>
+        <source>Fix the record of #%1</source>
+        <translation>更正记录 #%1</translation>
+    </message>
+    <message>
+        <source>Save correction</source>
+        <translation>保存更正</translation>
+    </message>
+    <message>
+        <source>The host corrected herself on air: the new wording counts from now.</source>
+        <translation>主播已在直播中口头更正：新说法从现在起生效。</translation>
+    </message>
+    <message>
+        <source>The log had a typo: the corrected entry keeps the original time.</source>
+        <translation>记录有笔误：更正后的记录保留原来的时间。</translation>
+    </message>
+    <message>
+        <source>Retracted #%1 (entry #%2)</source>
+        <translation>已撤回 #%1（撤回记录 #%2）</translation>
+    </message>
+    <message>
+        <source>Corrected #%1 → #%2</source>
+        <translation>已更正 #%1 → #%2</translation>
+    </message>
+    <message>
+        <source>Nothing is on air: press 1–9 to put a product on air first</source>
+        <translation>当前没有在播商品：请先按 1–9 上播商品</translation>
+    </message>
+    <message>
+        <source>Price of %1 changed: %2 → %3</source>
+        <translation>%1 已改价：%2 → %3</translation>
+    </message>
+</context>
+<context>
     <name>PromiseEntry</name>
     <message>
         <source>ships within %1 hours</source>
@@ -2614,6 +2762,37 @@ Start with the demo studio to look around (staff, products and sessions of an ex
     <message>
         <source>Draft restored</source>
         <translation>已恢复未保存的草稿</translation>
+    </message>
+</context>
+<context>
+    <name>PromiseSheetExport</name>
+    <message>
+        <source>promise-sheet</source>
+        <translation>承诺单</translation>
+    </message>
+    <message>
+        <source>Save the promise sheet</source>
+        <translation>保存承诺单</translation>
+    </message>
+    <message>
+        <source>Building the promise sheet</source>
+        <translation>正在生成承诺单</translation>
+    </message>
+    <message>
+        <source>Promise sheet saved</source>
+        <translation>承诺单已保存</translation>
+    </message>
+    <message>
+        <source>The promise sheet was saved to:</source>
+        <translation>承诺单已保存到：</translation>
+    </message>
+    <message>
+        <source>Promise sheet not saved</source>
+        <translation>承诺单未保存</translation>
+    </message>
+    <message>
+        <source>The promise sheet could not be saved to %1.</source>
+        <translation>承诺单无法保存到 %1。</translation>
     </message>
 </context>
 <context>
@@ -2894,6 +3073,129 @@ Start with the demo studio to look around (staff, products and sessions of an ex
     </message>
 </context>
 <context>
+    <name>SessionPromisesTab</name>
+    <message>
+        <source>All states</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>In force</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <source>Corrected or retracted</source>
+        <translation>已更正或撤回</translation>
+    </message>
+    <message>
+        <source>“Corrected or retracted”: promises no longer in force and the retractions that took them back</source>
+        <translation>“已更正或撤回”：已不再有效的承诺，以及撤回它们的记录</translation>
+    </message>
+    <message>
+        <source>Search the wording…</source>
+        <translation>搜索原话…</translation>
+    </message>
+    <message>
+        <source>Print promise sheet…</source>
+        <translation>打印承诺单…</translation>
+    </message>
+    <message>
+        <source>The promise sheet (PDF) with every promise and correction, for the host and operator to sign</source>
+        <translation>本场全部承诺及更正的承诺单（PDF），供主播和场控签字</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Said at</source>
+        <translation>承诺时间</translation>
+    </message>
+    <message>
+        <source>Offset</source>
+        <translation>开播后</translation>
+    </message>
+    <message>
+        <source>Wording</source>
+        <translation>原话</translation>
+    </message>
+    <message>
+        <source>Terms</source>
+        <translation>条款</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>存证哈希</translation>
+    </message>
+    <message>
+        <source>No session selected.</source>
+        <translation>未选择场次。</translation>
+    </message>
+    <message>
+        <source>Reading the promises</source>
+        <translation>正在读取承诺记录</translation>
+    </message>
+    <message>
+        <source>Could not read the promises: %1</source>
+        <translation>无法读取承诺记录：%1</translation>
+    </message>
+    <message>
+        <source>(no product)</source>
+        <translation>（未指定商品）</translation>
+    </message>
+    <message>
+        <source>All types</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <source>All products</source>
+        <translation>全部商品</translation>
+    </message>
+    <message>
+        <source>No promises yet: they are logged from the live console once the session is live.</source>
+        <translation>本场还没有记录承诺：开播后在直播中控台记录。</translation>
+    </message>
+    <message>
+        <source>No promise was logged in this session.</source>
+        <translation>本场没有记录承诺。</translation>
+    </message>
+    <message>
+        <source>Showing %1 of %2</source>
+        <translation>显示 %1 / 共 %2 条</translation>
+    </message>
+    <message>
+        <source>no promise matches the filters</source>
+        <translation>没有符合筛选条件的承诺</translation>
+    </message>
+    <message>
+        <source>corrected on air #%1</source>
+        <translation>口误更正 #%1</translation>
+    </message>
+    <message>
+        <source>amends #%1</source>
+        <translation>更正 #%1</translation>
+    </message>
+    <message>
+        <source>Ledger entry %1: %2</source>
+        <translation>存证记录第 %1 条：%2</translation>
+    </message>
+    <message>
+        <source>No ledger entry vouches for this row</source>
+        <translation>这条记录没有对应的存证</translation>
+    </message>
+</context>
+<context>
     <name>SessionsPage</name>
     <message>
         <source>Live sessions</source>
@@ -2934,6 +3236,10 @@ Start with the demo studio to look around (staff, products and sessions of an ex
     <message>
         <source>Script</source>
         <translation>话术</translation>
+    </message>
+    <message>
+        <source>Promises</source>
+        <translation>承诺记录</translation>
     </message>
     <message>
         <source>Reading sessions</source>

@@ -1,7 +1,9 @@
 """直播中控台 Live console (issue 4): the operator beside the host runs the stream and logs promises from the keyboard.
 
 Keys (the help line says the same): 1–9 put that lineup product on air (when the promise field is not focused);
-F1–F8 pick the promise template and focus the field; Enter saves the promise; Esc leaves the field.
+F1–F8 pick the promise template and focus the field; Enter saves the promise; Esc leaves the field; Ctrl+Up/Down,
+Ctrl+K/E/R correct a logged promise and Ctrl+P changes the price on air (:mod:`ui.pages.live_console_corrections`).
+Pressed while no session is live, number and F-keys (and typing) say so beside the field.
 
 Going live goes through the pre-live checklist gate (:func:`core.services.checklist.go_live`) and its refusal is
 shown beside the button. Reads happen on the background lane; each write is one short unit of work. What is being
@@ -17,7 +19,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
-    QListWidgetItem,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -28,18 +29,22 @@ from core import clock
 from core.errors import StudioDeskError
 from core.services.live_timeline import elapsed_seconds
 from ui.context import PageContext
-from ui.money import yuan
 from ui.pages import live_console_data as data
 from ui.pages.base import page_frame
-from ui.pages.live_console_entry import FUNCTION_KEYS, PromiseEntry
+from ui.pages.live_console_corrections import PromiseCorrections, not_live_text
+from ui.pages.live_console_entry import FUNCTION_KEYS, PromiseEntry, command_for
 from ui.pages.live_console_views import (
     CLOCK_STYLE,
     ON_AIR_STYLE,
     CompactConsole,
     clock_text,
+    fill_lineup,
     fill_promises,
     fill_timeline,
+    help_text,
+    on_air_text,
     promise_tree,
+    segment_text,
     status_name,
     timeline_tree,
 )
@@ -108,7 +113,13 @@ class LiveConsolePage(QWidget):
         self.lineup.itemClicked.connect(lambda item: self.switch_to(item.data(Qt.ItemDataRole.UserRole)))
         left = QVBoxLayout()
         left.addWidget(self.clock)
-        left.addWidget(self.on_air)
+        self.timeline = timeline_tree()
+        self.promises = promise_tree()
+        self.fixes = PromiseCorrections(self)
+        on_air_row = QHBoxLayout()
+        on_air_row.addWidget(self.on_air, 1)
+        on_air_row.addWidget(self.fixes.price_button, 0, Qt.AlignmentFlag.AlignTop)
+        left.addLayout(on_air_row)
         self.counters = QLabel()
         self.counters.setObjectName("consoleCounters")
         self.counters.setWordWrap(True)
@@ -123,25 +134,28 @@ class LiveConsolePage(QWidget):
         self.entry.submitted.connect(self.save_promise)
         self.entry.draft_due.connect(self.save_draft)
         self.entry.editor.escaped.connect(self.leave_field)
+        self.entry.editor.command.connect(self.fixes.command)
+        self.entry.editor.function_key.connect(lambda _key: self.warn_not_live())
+        self.entry.editor.textChanged.connect(lambda: self.entry.wording().strip() and self.warn_not_live())
         self.entry_holder.addWidget(self.entry)
         body.addLayout(self.entry_holder)
 
-        self.timeline = timeline_tree()
-        self.promises = promise_tree()
         lists = QSplitter(Qt.Orientation.Horizontal)
-        for caption, widget in ((self.tr("Timeline"), self.timeline), (self.tr("Promises"), self.promises)):
+        for caption, widgets in (
+            (self.tr("Timeline"), (self.timeline,)),
+            (self.tr("Promises"), (self.promises, self.fixes)),
+        ):
             holder = QWidget()
             column = QVBoxLayout(holder)
             column.setContentsMargins(0, 0, 0, 0)
             column.addWidget(QLabel(caption))
-            column.addWidget(widget)
+            for widget in widgets:
+                column.addWidget(widget)
             lists.addWidget(holder)
         lists.setStretchFactor(0, 2)
         lists.setStretchFactor(1, 3)
         body.addWidget(lists, 1)
-        self.help = QLabel(
-            self.tr("Keys: 1–9 product on air · F1–F8 promise type · Enter saves · Esc leaves the field")
-        )
+        self.help = QLabel(help_text())
         self.help.setObjectName("consoleHelp")
         self.help.setWordWrap(True)
         body.addWidget(self.help)
@@ -183,10 +197,11 @@ class LiveConsolePage(QWidget):
         self.go_live_button.setEnabled(state.status in ("planned", "ready"))
         self.end_button.setEnabled(state.live)
         self.entry.set_templates(state.templates)
-        self._fill_lineup(state)
+        fill_lineup(self.lineup, state)
         self._show_on_air(state)
         fill_timeline(self.timeline, state.timeline, state.zone)
         fill_promises(self.promises, state.promises, state.templates)
+        self.fixes.show_state()
         self.counters.setText(
             "  ".join(
                 self.tr("#%1 %2: %3 of %4 given")
@@ -204,35 +219,8 @@ class LiveConsolePage(QWidget):
         self.tick()
         emit(self.refreshed)
 
-    def _fill_lineup(self, state: data.ConsoleState) -> None:
-        self.lineup.clear()
-        current = state.on_air.product_id if state.on_air is not None else None
-        for product in state.lineup:
-            item = QListWidgetItem(f"{product.number}  {product.name}  {yuan(product.price_fen)}")
-            item.setData(Qt.ItemDataRole.UserRole, product.number)
-            if product.product_id == current:
-                font = item.font()
-                font.setBold(True)
-                item.setFont(font)
-                item.setBackground(Qt.GlobalColor.yellow)
-            self.lineup.addItem(item)
-
-    def _on_air_text(self, state: data.ConsoleState | None) -> str:
-        if state is None or state.session_id is None:
-            return ""
-        if state.on_air is None:
-            return self.tr("Nothing on air — press 1–9") if state.live else self.tr("Not live")
-        number = next((p.number for p in state.lineup if p.product_id == state.on_air.product_id), None)
-        prefix = f"{number} · " if number else ""
-        return (
-            self.tr("On air: %1%2  %3")
-            .replace("%1", prefix)
-            .replace("%2", state.on_air.product_name)
-            .replace("%3", yuan(state.on_air.price_fen))
-        )
-
     def _show_on_air(self, state: data.ConsoleState | None) -> None:
-        text = self._on_air_text(state)
+        text = on_air_text(state)
         self.on_air.setText(text)
         if self.compact is not None:
             self.compact.on_air.setText(text)
@@ -248,6 +236,7 @@ class LiveConsolePage(QWidget):
     def _session_picked(self, _index: int) -> None:
         self.wanted = self.sessions.currentData()
         self.restored_for = None
+        self.fixes.current_id = None
         self.entry.clear()
         self.refresh()
 
@@ -262,13 +251,20 @@ class LiveConsolePage(QWidget):
             super().keyPressEvent(event)
 
     def handle_key(self, event: QKeyEvent) -> bool:
-        """Number keys switch the product, F-keys pick the template, Esc leaves the field; True if handled."""
+        """Number keys: product; F-keys: template; Esc leaves the field; Ctrl+keys correct. True if handled."""
         key = event.key()
+        command = command_for(event)
+        if command is not None:
+            self.fixes.command(command)
+            return True
         if key in NUMBER_KEYS and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
             self.switch_to(NUMBER_KEYS[key])
             return True
         if key in FUNCTION_KEYS:
-            return self.entry.pick_shortcut(FUNCTION_KEYS[key])
+            picked = self.entry.pick_shortcut(FUNCTION_KEYS[key])
+            if picked:
+                self.warn_not_live()
+            return picked
         if key == Qt.Key.Key_Escape:
             self.leave_field()
             return True
@@ -276,6 +272,13 @@ class LiveConsolePage(QWidget):
 
     def leave_field(self) -> None:
         (self.compact if self.compact is not None else self).setFocus()
+
+    def warn_not_live(self) -> bool:
+        """Say beside the field why nothing is logged now (not live yet, ended, no session); True if said."""
+        text = not_live_text(self.state)
+        if text:
+            self.entry.show_result(text, "error")
+        return bool(text)
 
     # -- writing ---------------------------------------------------------------------------------------------
     def _session_or_refuse(self, label) -> int | None:
@@ -287,7 +290,7 @@ class LiveConsolePage(QWidget):
     def switch_to(self, number: int) -> bool:
         """Put lineup product ``number`` (1–9) on air; the refusal (not live, no such number) is shown."""
         session_id = self._session_or_refuse(self.entry.message)
-        if session_id is None:
+        if session_id is None or self.warn_not_live():
             return False
         product = next((p for p in self.state.lineup if p.number == number), None)
         if product is None:
@@ -302,12 +305,7 @@ class LiveConsolePage(QWidget):
         except StudioDeskError as exc:
             show_message(self.entry.message, error_text(exc), "error")
             return False
-        self.on_air.setText(
-            self.tr("On air: %1%2  %3")
-            .replace("%1", f"{number} · ")
-            .replace("%2", segment.product_name)
-            .replace("%3", yuan(segment.price_fen))
-        )
+        self.on_air.setText(segment_text(segment, number))
         self.refresh()
         return True
 

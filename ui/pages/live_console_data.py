@@ -128,11 +128,32 @@ def end_session(db, actor: Actor, session_id: int) -> None:
         live_timeline.end_session(session, actor, session_id)
 
 
-def put_on_air(db, actor: Actor, session_id: int, product_id: int):
+def put_on_air(db, actor: Actor, session_id: int, product_id: int, price_fen: int | None = None):
+    """Switch the product on air; with ``price_fen`` the same product at a new price is a price change (改价)."""
     from core.services import live_timeline
 
     with db.unit_of_work(actor) as session:
-        return live_timeline.put_on_air(session, actor, session_id, product_id=product_id)
+        return live_timeline.put_on_air(
+            session, actor, session_id, product_id=product_id, price_fen=price_fen
+        )
+
+
+CORRECTIONS = ("on_air", "amend", "retract")  # 口误更正, 更正记录, 撤回
+
+
+def correct_promise(db, actor: Actor, session_id: int, promise_id: int, how: str, text: str):
+    """Write one correction row of promise ``promise_id`` (``how`` one of :data:`CORRECTIONS`; ``text`` is the new
+    wording, or the reason for a retraction); core's refusal (already corrected, other session, not live) raises."""
+    from core.services import promises
+
+    with db.unit_of_work(actor) as session:
+        if how == "on_air":
+            return promises.correct_on_air(session, actor, promise_id, session_id=session_id, wording=text)
+        if how == "amend":
+            return promises.amend(session, actor, promise_id, session_id=session_id, wording=text)
+        if how == "retract":
+            return promises.retract(session, actor, promise_id, session_id=session_id, reason=text)
+        raise ValueError(how)
 
 
 def log_promise(
@@ -171,9 +192,11 @@ def save_draft(db, actor: Actor, session_id: int, data: dict[str, Any]) -> None:
 
 __all__ = [
     "CONSOLE_STATUSES",
+    "CORRECTIONS",
     "ConsoleState",
     "NumberedProduct",
     "SessionChoice",
+    "correct_promise",
     "end_session",
     "go_live",
     "log_promise",

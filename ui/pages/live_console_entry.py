@@ -24,6 +24,22 @@ from ui.widgets import message_label, show_message
 
 DRAFT_DEBOUNCE_MS = 500
 FUNCTION_KEYS = {getattr(Qt.Key, f"Key_F{n}"): f"F{n}" for n in range(1, 13)}
+COMMAND_KEYS = {  # Ctrl+key: the console's commands on the current promise and the product on air
+    Qt.Key.Key_Up: "up",
+    Qt.Key.Key_Down: "down",
+    Qt.Key.Key_K: "on_air",  # 口误更正
+    Qt.Key.Key_E: "amend",  # 更正记录
+    Qt.Key.Key_R: "retract",  # 撤回
+    Qt.Key.Key_P: "price",  # 改价
+}
+
+
+def command_for(event: QKeyEvent) -> str | None:
+    """The console command of a Ctrl+key press (see :data:`COMMAND_KEYS`), or None."""
+    modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+    if modifiers != Qt.KeyboardModifier.ControlModifier:
+        return None
+    return COMMAND_KEYS.get(Qt.Key(event.key()))
 
 
 def term_text(key: str, value: Any) -> str:
@@ -53,14 +69,20 @@ def template_name(template: dict[str, Any]) -> str:
 
 
 class WordingEdit(QPlainTextEdit):
-    """A short text field: Enter saves (Shift+Enter is a new line), Esc leaves, F-keys pick the template."""
+    """A short text field: Enter saves (Shift+Enter is a new line), Esc leaves, F-keys pick the template, the
+    console's Ctrl+key commands (:data:`COMMAND_KEYS`) go to the console even while typing."""
 
     submitted = Signal()
     escaped = Signal()
     function_key = Signal(str)
+    command = Signal(str)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
+        found = command_for(event)
+        if found is not None:
+            emit(self.command, found)
+            return
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not (
             event.modifiers() & Qt.KeyboardModifier.ShiftModifier
         ):
@@ -222,4 +244,13 @@ class PromiseEntry(QWidget):
         show_message(self.message, text, kind)
 
 
-__all__ = ["DRAFT_DEBOUNCE_MS", "PromiseEntry", "WordingEdit", "template_name", "term_text", "terms_text"]
+__all__ = [
+    "COMMAND_KEYS",
+    "DRAFT_DEBOUNCE_MS",
+    "PromiseEntry",
+    "WordingEdit",
+    "command_for",
+    "template_name",
+    "term_text",
+    "terms_text",
+]

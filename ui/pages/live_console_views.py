@@ -6,8 +6,17 @@ from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeyEvent
-from PySide6.QtWidgets import QHeaderView, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtGui import QCloseEvent, QColor, QKeyEvent
+from PySide6.QtWidgets import (
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ui.money import yuan
 from ui.pages.live_console_entry import template_name, terms_text
@@ -134,9 +143,64 @@ def fill_promises(widget: QTreeWidget, rows: tuple, templates: tuple) -> None:
             ]
         )
         item.setToolTip(3, view.wording)
+        item.setData(0, Qt.ItemDataRole.UserRole, view.id)
+        if view.state != "active":  # superseded or a retraction: greyed, the row in force stands out
+            for column in range(widget.columnCount()):
+                item.setForeground(column, QColor("#8a8a8a"))
         widget.addTopLevelItem(item)
     if rows:
         widget.scrollToItem(widget.topLevelItem(widget.topLevelItemCount() - 1))
+
+
+def help_text() -> str:
+    """The console's help line: every key."""
+    return QCoreApplication.translate(
+        "LiveConsolePage",
+        "Keys: 1–9 product on air · F1–F8 promise type · Enter saves · Esc leaves the field · "
+        "Ctrl+↑/↓ pick a promise · Ctrl+K on-air correction · Ctrl+E fix the record · Ctrl+R retract · "
+        "Ctrl+P change price",
+    )
+
+
+def fill_lineup(widget: QListWidget, state) -> None:
+    """The numbered lineup (``state``: a ConsoleState) at each product's price now, the one on air bold on yellow."""
+    widget.clear()
+    current = state.on_air.product_id if state.on_air is not None else None
+    price_now = {
+        row.product_id: row.price_fen for row in state.timeline
+    }  # latest stretch wins: a cut stays cut
+    for product in state.lineup:
+        price = price_now.get(product.product_id, product.price_fen)
+        item = QListWidgetItem(f"{product.number}  {product.name}  {yuan(price)}")
+        item.setData(Qt.ItemDataRole.UserRole, product.number)
+        if product.product_id == current:
+            font = item.font()
+            font.setBold(True)
+            item.setFont(font)
+            item.setBackground(Qt.GlobalColor.yellow)
+        widget.addItem(item)
+
+
+def on_air_text(state) -> str:
+    """The big on-air label: "在播：2 · 保温杯  ¥29.90" (``state``: a ConsoleState or None)."""
+    if state is None or state.session_id is None:
+        return ""
+    if state.on_air is None:
+        if state.live:
+            return QCoreApplication.translate("LiveConsolePage", "Nothing on air — press 1–9")
+        return QCoreApplication.translate("LiveConsolePage", "Not live")
+    number = next((p.number for p in state.lineup if p.product_id == state.on_air.product_id), None)
+    return segment_text(state.on_air, number)
+
+
+def segment_text(segment, number: int | None) -> str:
+    """One stretch on air as the big label shows it (``number``: its number key, if any)."""
+    return (
+        QCoreApplication.translate("LiveConsolePage", "On air: %1%2  %3")
+        .replace("%1", f"{number} · " if number else "")
+        .replace("%2", segment.product_name)
+        .replace("%3", yuan(segment.price_fen))
+    )
 
 
 class CompactConsole(QWidget):
@@ -176,10 +240,15 @@ class CompactConsole(QWidget):
 __all__ = [
     "CompactConsole",
     "clock_text",
+    "fill_lineup",
     "fill_promises",
     "fill_timeline",
+    "help_text",
     "offset_text",
+    "on_air_text",
     "promise_tree",
+    "segment_text",
+    "state_name",
     "status_name",
     "timeline_tree",
 ]
