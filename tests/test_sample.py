@@ -133,3 +133,85 @@ def test_sample_is_a_small_realistic_studio():
     assert by_status.get("reviewed", 0) >= 20  # two months of streams, each with its signed checklist
     assert products >= 8
     assert lineups >= 100
+
+
+def test_sample_has_one_finished_stream_with_its_timeline_and_promises():
+    """Issue 4's sample: the last stream before the sample's today ended with a timeline (a price change among its
+    segments) and about twenty promises, one amended, one retracted and one corrected on air, a limited gift among
+    them; the session is left ended (reviewing it is post-live work)."""
+    import build_sample
+
+    from core.db.opening import open_database
+    from core.demo import prepare_demo_copy
+    from core.services import live_timeline, promises, sessions
+
+    db = open_database(prepare_demo_copy())
+    try:
+        with db.sessions() as session:
+            rows = sessions.list_sessions(session, limit=10_000)
+            with_promises = [r for r in rows if promises.list_promises(session, r.id)]
+            (stream,) = with_promises
+            segments = live_timeline.timeline(session, stream.id)
+            said = promises.list_promises(session, stream.id)
+    finally:
+        db.dispose()
+    assert stream.status == "ended"
+    assert stream.planned_start < build_sample.SAMPLE_NOW
+    later_past = [r for r in rows if stream.planned_start < r.planned_start < build_sample.SAMPLE_NOW]
+    assert later_past == []  # it is the most recent past stream
+    assert len(segments) >= 4 and all(not s.open for s in segments)
+    prices: dict[int, set[int | None]] = {}
+    for segment in segments:
+        prices.setdefault(segment.product_id, set()).add(segment.price_fen)
+    assert any(len(p) == 2 for p in prices.values()), "one product went on air again at another price"
+    originals = [p for p in said if p.correction is None]
+    assert len(originals) >= 18
+    assert all(p.product_id is not None for p in said)
+    ids = {p.id for p in said}
+    for kind in ("amendment", "retraction", "on_air"):
+        corrections = [p for p in said if p.correction == kind]
+        assert corrections, f"no {kind} in the sample"
+        assert all(c.corrects_id in ids for c in corrections)
+    assert {p.state for p in said} >= {"active", "amended", "retracted", "retraction"}
+    assert any(isinstance(p.terms.get("limit"), int) and p.state == "active" for p in said)
+    assert len({p.kind for p in originals}) == 8  # every F1–F8 promise type was used
+
+
+def test_sample_promise_sheet_prints(tmp_path):
+    """`report session` on a copy of the sample prints the stream's promise sheet."""
+    import subprocess
+
+    from core.db.opening import open_database
+    from core.demo import prepare_demo_copy
+    from core.services import promises, sessions
+
+    copy = prepare_demo_copy()
+    db = open_database(copy)
+    try:
+        with db.sessions() as session:
+            (stream,) = [
+                r.id
+                for r in sessions.list_sessions(session, limit=10_000)
+                if promises.list_promises(session, r.id)
+            ]
+    finally:
+        db.dispose()
+    out = tmp_path / "promises.pdf"
+    done = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "main.py"),
+            "--db",
+            str(copy),
+            "report",
+            "session",
+            str(stream),
+            "--out",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert out.read_bytes().startswith(b"%PDF")

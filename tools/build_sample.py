@@ -4,10 +4,10 @@
 
 Deterministic: the same code gives the same rows (a test rebuilds it and compares every table and vault file).
 The studio's set-up goes in through Core inserts with fixed timestamps; its history (papers uploaded into the
-vault, checklists signed, sessions gone live, a script) is replayed through the real services under a fixed clock
-(``tools/sample_history.py``), so the ledger verifies. Password salts come from the seed. The sample's vault files
-live in ``resources/sample.vault`` and are copied beside every demo copy. The demo accounts and their password
-are documented in README.md.
+vault, checklists signed, sessions gone live, a script; the last stream's timeline and promises) is replayed through
+the real services under a fixed clock (``tools/sample_history.py``, ``tools/sample_live.py``), so the ledger
+verifies. Password salts come from the seed. The sample's vault files live in ``resources/sample.vault`` and are
+copied beside every demo copy. The demo accounts and their password are documented in README.md.
 """
 
 from __future__ import annotations
@@ -104,6 +104,7 @@ def build(out: Path, vault: Path | None = None) -> Path:
 
 def _build(out: Path) -> None:
     import sample_history
+    import sample_live
 
     from core import rules
     from core.db.opening import open_database
@@ -213,7 +214,8 @@ def _build(out: Path) -> None:
         )
         past, planned = _sessions(conn, rng)
     sample_history.add_papers(db, PRODUCTS, SUPPLIERS, created + timedelta(days=1))
-    sample_history.run_past_checklists(db, past)
+    sample_history.run_past_checklists(db, past, keep_live=past[-1]["id"])
+    sample_live.replay_stream(db, past[-1], STUDIO_TZ)  # the last stream: timeline and promises (issue 4)
     sample_history.prepare_planned(db, planned[0], planned[1], _utc(SAMPLE_NOW))
     db.dispose()
 

@@ -1,7 +1,8 @@
 """The sample studio's recorded history, replayed through the real services at fixed times (see build_sample).
 
-Papers go into the vault with their ledger entries, every past session ran its pre-live checklist and went live,
-the two planned sessions have checklists in different states, and the first one has a script with findings.
+Papers go into the vault with their ledger entries, every past session ran its pre-live checklist and went live
+(the last one's stream is replayed by ``tools/sample_live.py``), the two planned sessions have checklists in
+different states, and the first one has a script with findings.
 The clock is fixed (:func:`core.clock.fixed`), so the file and its ledger hashes are the same on every build.
 """
 
@@ -150,8 +151,12 @@ def _items(session: Any, session_id: int) -> list[Any]:
     return list(view.items)
 
 
-def run_past_checklists(db: Any, sessions: list[dict[str, Any]]) -> None:
-    """Each past session: the operator signs every item two hours before, then the session goes live on time."""
+def run_past_checklists(db: Any, sessions: list[dict[str, Any]], *, keep_live: int | None = None) -> None:
+    """Each past session: the operator signs every item two hours before, then the session goes live on time.
+
+    Each one is then marked reviewed with its recorded end, except session ``keep_live``: it stays live so that
+    ``tools/sample_live.py`` can replay its stream (timeline, promises, end) through the live services.
+    """
     for row in sessions:
         start: datetime = row["planned_start"]
         with clock.fixed(start - timedelta(hours=3), step=timedelta(seconds=41)):
@@ -165,12 +170,13 @@ def run_past_checklists(db: Any, sessions: list[dict[str, Any]]) -> None:
             clock.set_to(row["actual_start"])
             with db.unit_of_work(OPERATOR) as session:
                 checklist.go_live(session, OPERATOR, row["id"])
+                ended = (
+                    {} if row["id"] == keep_live else {"status": "reviewed", "actual_end": row["actual_end"]}
+                )
                 session.execute(
                     update(m.LiveSession)
                     .where(m.LiveSession.id == row["id"])
-                    .values(
-                        status="reviewed", actual_end=row["actual_end"], recording_ref=row["recording_ref"]
-                    )
+                    .values(recording_ref=row["recording_ref"], **ended)
                 )
 
 
