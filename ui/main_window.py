@@ -47,6 +47,9 @@ def _ledger_head(db: Any, **_lane: Any) -> Any:
         return ledger.head(session)
 
 
+LEDGER_REFRESH_MS = 10_000  # a cheap read (the head is one row); new entries show within this
+
+
 class MainWindow(QMainWindow):
     """``MainWindow(db, actor)`` signed in, or ``MainWindow.signed_out(db_or_opening, tasks)`` showing the sign-in.
 
@@ -115,6 +118,10 @@ class MainWindow(QMainWindow):
             shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
             shortcut.activated.connect(lambda index=number - 1: self.show_page(index))
         self.nav.currentRowChanged.connect(self._on_nav_current_row_changed)
+        self.ledger_timer = QTimer(self)  # the status bar's ledger head follows the work done on any page
+        self.ledger_timer.setInterval(LEDGER_REFRESH_MS)
+        self.ledger_timer.timeout.connect(self.refresh_ledger_head)
+        self.ledger_timer.start()
         self._fill_texts()
         if actor is None:
             self._show_sign_in_form(has_owner)

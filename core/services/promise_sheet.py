@@ -14,10 +14,8 @@ offsets are mm:ss from ``actual_start`` (minutes keep counting past 60). Promise
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
@@ -27,6 +25,7 @@ from core import i18n, ledger
 from core.db.models import LiveSession, Product
 from core.domain.codes import CorrectionKind
 from core.domain.money import yuan
+from core.domain.promise_words import terms_in_words
 from core.rules import active_rule
 from core.services.live_timeline import elapsed_seconds, timeline
 from core.services.promises import PromiseView, list_promises
@@ -52,38 +51,8 @@ i18n.register(
         "promise_sheet.correction.retraction": ("撤回 #{id}", "retracts #{id}"),
         "promise_sheet.correction.on_air": ("口误更正 #{id}", "corrected on air #{id}"),
         "promise_sheet.no_product": ("（未指定商品）", "(no product)"),
-        "promise_sheet.no_terms": ("（无）", "(none)"),
-        "promise_sheet.term.ship_within_hours": ("{n} 小时内发货", "ships within {n} hours"),
-        "promise_sheet.term.ship_within_days": ("{n} 天内发货", "ships within {n} days"),
-        "promise_sheet.term.return_days": ("{n} 天无理由退货", "{n}-day no-reason returns"),
-        "promise_sheet.term.limit": ("前 {n} 名", "first {n} buyers"),
-        "promise_sheet.term.winners": ("抽 {n} 位", "{n} winners"),
-        "promise_sheet.term.gift": ("赠品：{v}", "gift: {v}"),
-        "promise_sheet.term.prize": ("奖品：{v}", "prize: {v}"),
-        "promise_sheet.term.price_protection_days": ("保价 {n} 天", "price protection {n} days"),
-        "promise_sheet.term.compensation_multiple": ("假一赔{cn}", "{cn}× compensation for a fake"),
-        "promise_sheet.term.guarantee_days": ("质保 {n} 天", "guarantee {n} days"),
-        "promise_sheet.term.guarantee_months": ("质保 {n} 个月", "guarantee {n} months"),
-        "promise_sheet.term.guarantee_years": ("质保 {n} 年", "guarantee {n} years"),
-        "promise_sheet.term.other": ("条款 {key}：{v}", "term {key}: {v}"),
     }
 )
-
-# The order structured terms are read out in; any other key follows, alphabetically.
-_TERM_ORDER = (
-    "ship_within_hours",
-    "ship_within_days",
-    "return_days",
-    "limit",
-    "winners",
-    "gift",
-    "price_protection_days",
-    "compensation_multiple",
-    "guarantee_days",
-    "guarantee_months",
-    "guarantee_years",
-)
-_CN_DIGITS = "零一二三四五六七八九"
 
 
 @dataclass(frozen=True)
@@ -141,40 +110,6 @@ def mmss(seconds: int | None) -> str:
         return "—"
     minutes, rest = divmod(max(0, int(seconds)), 60)
     return f"{minutes:02d}:{rest:02d}"
-
-
-def _number(value: Any) -> str:
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return f"{value:g}" if isinstance(value, float) else str(value)
-
-
-def _chinese(value: Any) -> str:
-    """Small whole numbers as the host says them (十, 三); anything else as digits."""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    if isinstance(value, int) and 0 < value < 100:
-        tens, ones = divmod(value, 10)
-        head = "" if tens == 0 else ("十" if tens == 1 else _CN_DIGITS[tens] + "十")
-        return head + (_CN_DIGITS[ones] if ones else "")
-    return _number(value)
-
-
-def terms_in_words(kind: str, terms: Mapping[str, Any]) -> str:
-    """The structured terms as a person reads them, e.g. "48 小时内发货；前 100 名；赠品：保温杯"."""
-    keys = [k for k in _TERM_ORDER if k in terms] + sorted(k for k in terms if k not in _TERM_ORDER)
-    words = []
-    for key in keys:
-        value = terms[key]
-        if key == "gift":
-            label = "prize" if kind == "lottery" else "gift"
-            words.append(i18n.t(f"promise_sheet.term.{label}", v=value))
-        elif key in _TERM_ORDER:
-            spoken = _number(value) if i18n.language() == "en" else _chinese(value)
-            words.append(i18n.t(f"promise_sheet.term.{key}", n=_number(value), cn=spoken))
-        else:
-            words.append(i18n.t("promise_sheet.term.other", key=key, v=value))
-    return "；".join(words) or i18n.t("promise_sheet.no_terms")
 
 
 def _kind_names(session: Session) -> dict[str, str]:

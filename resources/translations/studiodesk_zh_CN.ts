@@ -1531,20 +1531,20 @@ Start with the demo studio to look around (staff, products and sessions of an ex
         <translation>直播中控台</translation>
     </message>
     <message>
-        <source>Go live</source>
-        <translation>开播</translation>
+        <source>Go live (Ctrl+L)</source>
+        <translation>开播 (Ctrl+L)</translation>
     </message>
     <message>
-        <source>End stream</source>
-        <translation>下播</translation>
+        <source>End stream (Ctrl+D)</source>
+        <translation>下播 (Ctrl+D)</translation>
     </message>
     <message>
-        <source>Compact window</source>
-        <translation>精简置顶窗</translation>
+        <source>Compact window (Ctrl+T)</source>
+        <translation>精简置顶窗 (Ctrl+T)</translation>
     </message>
     <message>
-        <source>Session</source>
-        <translation>场次</translation>
+        <source>Session (Ctrl+J)</source>
+        <translation>场次 (Ctrl+J)</translation>
     </message>
     <message>
         <source>Timeline</source>
@@ -1567,6 +1567,10 @@ Start with the demo studio to look around (staff, products and sessions of an ex
         <translation>#%1 %2：已送 %3 / 共 %4</translation>
     </message>
     <message>
+        <source>Stream ended. Its promise sheet prints from Live sessions › Promises.</source>
+        <translation>已下播。本场承诺单在“直播场次 › 承诺记录”中打印。</translation>
+    </message>
+    <message>
         <source>Nothing on air — press 1–9</source>
         <translation>尚无在播商品，按 1–9 上播</translation>
     </message>
@@ -1585,10 +1589,6 @@ Start with the demo studio to look around (staff, products and sessions of an ex
     <message>
         <source>No product on key %1 in this lineup</source>
         <translation>本场排品中没有数字键 %1 对应的商品</translation>
-    </message>
-    <message>
-        <source>Stream ended</source>
-        <translation>已下播</translation>
     </message>
     <message>
         <source>Saved #%1</source>
@@ -1675,12 +1675,27 @@ Start with the demo studio to look around (staff, products and sessions of an ex
         <translation>撤回 #%1</translation>
     </message>
     <message>
-        <source>Keys: 1–9 product on air · F1–F8 promise type · Enter saves · Esc leaves the field · Ctrl+↑/↓ pick a promise · Ctrl+K on-air correction · Ctrl+E fix the record · Ctrl+R retract · Ctrl+P change price</source>
-        <translation>快捷键：1–9 切换在播商品 · F1–F8 选择承诺类型 · 回车保存 · Esc 离开输入框 · Ctrl+↑/↓ 选择承诺 · Ctrl+K 口误更正 · Ctrl+E 更正记录 · Ctrl+R 撤回 · Ctrl+P 改价</translation>
+        <source>Keys: 1–9 product on air · F1–F8 promise type · Enter saves · Esc leaves the field · Ctrl+↑/↓ pick a promise · Ctrl+K on-air correction · Ctrl+E fix the record · Ctrl+R retract · Ctrl+P change price · Ctrl+J pick session · Ctrl+L go live · Ctrl+D end · Ctrl+T compact window</source>
+        <translation>快捷键：1–9 切换在播商品 · F1–F8 选择承诺类型 · 回车保存 · Esc 离开输入框 · Ctrl+↑/↓ 选择承诺 · Ctrl+K 口误更正 · Ctrl+E 更正记录 · Ctrl+R 撤回 · Ctrl+P 改价 · Ctrl+J 选场次 · Ctrl+L 开播 · Ctrl+D 下播 · Ctrl+T 精简置顶窗</translation>
     </message>
     <message>
         <source>Live console (compact)</source>
         <translation>直播中控台（精简）</translation>
+    </message>
+</context>
+<context>
+    <name>LiveConsoleSession</name>
+    <message>
+        <source>End the stream?</source>
+        <translation>确定下播？</translation>
+    </message>
+    <message>
+        <source>End “%1” now, after %2 live? This cannot be undone.</source>
+        <translation>现在结束“%1”吗？已直播 %2。下播后不能撤销。</translation>
+    </message>
+    <message>
+        <source>End stream</source>
+        <translation>下播</translation>
     </message>
 </context>
 <context>
@@ -2699,50 +2714,6 @@ Start with the demo studio to look around (staff, products and sessions of an ex
 </context>
 <context>
     <name>PromiseEntry</name>
-    <message>
-        <source>ships within %1 hours</source>
-        <translation>%1小时内发货</translation>
-    </message>
-    <message>
-        <source>ships within %1 days</source>
-        <translation>%1天内发货</translation>
-    </message>
-    <message>
-        <source>pays %1× for a fake</source>
-        <translation>假一赔%1</translation>
-    </message>
-    <message>
-        <source>first %1 buyers</source>
-        <translation>前%1名</translation>
-    </message>
-    <message>
-        <source>gift: %1</source>
-        <translation>赠品：%1</translation>
-    </message>
-    <message>
-        <source>%1 winners</source>
-        <translation>抽%1位</translation>
-    </message>
-    <message>
-        <source>price protected %1 days</source>
-        <translation>保价%1天</translation>
-    </message>
-    <message>
-        <source>returns within %1 days</source>
-        <translation>%1天无理由退货</translation>
-    </message>
-    <message>
-        <source>guarantee %1 days</source>
-        <translation>质保%1天</translation>
-    </message>
-    <message>
-        <source>guarantee %1 months</source>
-        <translation>质保%1个月</translation>
-    </message>
-    <message>
-        <source>guarantee %1 years</source>
-        <translation>质保%1年</translation>
-    </message>
     <message>
         <source>Promise</source>
         <translation>承诺</translation>

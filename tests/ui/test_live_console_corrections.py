@@ -208,3 +208,28 @@ def test_keys_pressed_before_going_live_say_so_beside_the_field(qtbot, context, 
     assert page.fixes.dialog is None and page.entry.message.text() == expected
     with tmp_db.sessions() as s:
         assert timeline(s, session_id) == ()
+
+
+def test_a_newly_logged_promise_becomes_the_one_ctrl_k_corrects(
+    qtbot,
+    context,
+    tmp_db,
+    owner,
+    session_id,  # noqa: F811
+):
+    """Found in the ten-minute run: after the first promise, Ctrl+K kept pointing at it while newer ones arrived,
+    so a correction of what the host had just said was filed against a promise from minutes before."""
+    page = with_promises(qtbot, context, tmp_db, owner, session_id, "今天拍下48小时内发货")
+    (first,) = saved(tmp_db, session_id)
+    assert page.fixes.current_id == first.id
+    page.entry.pick_shortcut("F2")
+    page.entry.editor.setPlainText("耳机现货，拍下24小时内发货")
+    with qtbot.waitSignal(page.refreshed, timeout=5000):
+        qtbot.keyClick(page.entry.editor, Qt.Key.Key_Return)
+    newest = saved(tmp_db, session_id)[-1]
+    assert page.fixes.current_id == newest.id  # not still the first
+    qtbot.keyClick(page.entry.editor, Qt.Key.Key_Up, CTRL)  # the operator picks the older one on purpose
+    assert page.fixes.current_id == first.id
+    with qtbot.waitSignal(page.refreshed, timeout=5000):
+        page.refresh()  # a re-read with nothing new keeps the operator's pick
+    assert page.fixes.current_id == first.id

@@ -80,6 +80,22 @@ def test_the_status_bar_names_who_is_signed_in_the_file_and_the_ledger_head(qtbo
     qtbot.waitUntil(lambda: window.ledger.text().startswith("账本：") and "条" in window.ledger.text())
 
 
+def test_the_ledger_head_in_the_status_bar_follows_new_entries_without_a_page_switch(
+    qtbot, window, tmp_db, owner
+):
+    """Found in the ten-minute console run: promises were logged but the status bar kept the sign-in count."""
+    from core import ledger
+
+    qtbot.waitUntil(lambda: "条" in window.ledger.text())
+    before = window.ledger.text()
+    with tmp_db.unit_of_work(owner) as s:
+        ledger.append(s, owner, "test.entry", data={"n": 1})
+    window.ledger_timer.setInterval(50)  # the app reads it every 10 s
+    qtbot.waitUntil(lambda: window.ledger.text() != before, timeout=3000)
+    with tmp_db.sessions() as s:
+        assert str(ledger.head(s).count) in window.ledger.text()
+
+
 def test_the_dashboard_shows_real_facts_only(qtbot, window):
     page = window.show_page(0)
     qtbot.waitUntil(lambda: page.staff_label.text() not in ("", "正在读取…"))

@@ -1,9 +1,8 @@
 """直播中控台 Live console (issue 4): the operator beside the host runs the stream and logs promises from the keyboard.
 
-Keys (the help line says the same): 1–9 put that lineup product on air (when the promise field is not focused);
-F1–F8 pick the promise template and focus the field; Enter saves the promise; Esc leaves the field; Ctrl+Up/Down,
-Ctrl+K/E/R correct a logged promise and Ctrl+P changes the price on air (:mod:`ui.pages.live_console_corrections`).
-Pressed while no session is live, number and F-keys (and typing) say so beside the field.
+Keys: see :func:`~ui.pages.live_console_views.help_text` (number keys, F-keys, Enter, Esc here; promise
+corrections and the price in :mod:`ui.pages.live_console_corrections`; session commands in
+:mod:`ui.pages.live_console_session`). Pressed while no session is live, number and F-keys say so beside the field.
 
 Going live goes through the pre-live checklist gate (:func:`core.services.checklist.go_live`) and its refusal is
 shown beside the button. Reads happen on the background lane; each write is one short unit of work. What is being
@@ -30,9 +29,10 @@ from core.errors import StudioDeskError
 from core.services.live_timeline import elapsed_seconds
 from ui.context import PageContext
 from ui.pages import live_console_data as data
+from ui.pages import live_console_session
 from ui.pages.base import page_frame
 from ui.pages.live_console_corrections import PromiseCorrections, not_live_text
-from ui.pages.live_console_entry import FUNCTION_KEYS, PromiseEntry, command_for
+from ui.pages.live_console_entry import FUNCTION_KEYS, SESSION_COMMANDS, PromiseEntry, command_for
 from ui.pages.live_console_views import (
     CLOCK_STYLE,
     ON_AIR_STYLE,
@@ -75,23 +75,20 @@ class LiveConsolePage(QWidget):
         self.sessions.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.sessions.activated.connect(self._session_picked)
         self.status = QLabel()
-        self.go_live_button = QPushButton(self.tr("Go live"))
+        self.go_live_button = QPushButton(self.tr("Go live (Ctrl+L)"))
         self.go_live_button.clicked.connect(self.go_live)
-        self.end_button = QPushButton(self.tr("End stream"))
-        self.end_button.clicked.connect(self.end_stream)
-        self.compact_button = QPushButton(self.tr("Compact window"))
+        self.end_button = QPushButton(self.tr("End stream (Ctrl+D)"))
+        self.end_button.clicked.connect(lambda: live_console_session.ask_and_end(self))
+        self.compact_button = QPushButton(self.tr("Compact window (Ctrl+T)"))
         self.compact_button.setCheckable(True)
         self.compact_button.toggled.connect(self.set_compact)
+        top = QHBoxLayout()
+        for widget in (QLabel(self.tr("Session (Ctrl+J)")), self.sessions, self.status):
+            top.addWidget(widget)
+        top.addStretch(1)
         for button in (self.go_live_button, self.end_button, self.compact_button):
             button.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
-        top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Session")))
-        top.addWidget(self.sessions)
-        top.addWidget(self.status)
-        top.addStretch(1)
-        top.addWidget(self.go_live_button)
-        top.addWidget(self.end_button)
-        top.addWidget(self.compact_button)
+            top.addWidget(button)
         body.addLayout(top)
         self.gate_message = message_label()
         self.gate_message.setObjectName("consoleGateMessage")
@@ -134,7 +131,7 @@ class LiveConsolePage(QWidget):
         self.entry.submitted.connect(self.save_promise)
         self.entry.draft_due.connect(self.save_draft)
         self.entry.editor.escaped.connect(self.leave_field)
-        self.entry.editor.command.connect(self.fixes.command)
+        self.entry.editor.command.connect(self.command)
         self.entry.editor.function_key.connect(lambda _key: self.warn_not_live())
         self.entry.editor.textChanged.connect(lambda: self.entry.wording().strip() and self.warn_not_live())
         self.entry_holder.addWidget(self.entry)
@@ -255,7 +252,7 @@ class LiveConsolePage(QWidget):
         key = event.key()
         command = command_for(event)
         if command is not None:
-            self.fixes.command(command)
+            self.command(command)
             return True
         if key in NUMBER_KEYS and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
             self.switch_to(NUMBER_KEYS[key])
@@ -269,6 +266,12 @@ class LiveConsolePage(QWidget):
             self.leave_field()
             return True
         return False
+
+    def command(self, name: str) -> bool:
+        """A Ctrl+key command: the session's (live_console_session) or the promises' and price's (fixes)."""
+        if name in SESSION_COMMANDS:
+            return live_console_session.run(self, name)
+        return self.fixes.command(name)
 
     def leave_field(self) -> None:
         (self.compact if self.compact is not None else self).setFocus()
@@ -333,7 +336,11 @@ class LiveConsolePage(QWidget):
         except StudioDeskError as exc:
             show_message(self.gate_message, error_text(exc), "error")
             return False
-        show_message(self.gate_message, self.tr("Stream ended"), "ok")
+        show_message(
+            self.gate_message,
+            self.tr("Stream ended. Its promise sheet prints from Live sessions › Promises."),
+            "ok",
+        )
         self.refresh()
         return True
 
@@ -376,21 +383,8 @@ class LiveConsolePage(QWidget):
 
     # -- compact mode ----------------------------------------------------------------------------------------
     def set_compact(self, on: bool) -> None:
-        """Move the clock's copy, the product on air and the promise field into a small always-on-top window."""
-        if on and self.compact is None:
-            self.compact = CompactConsole(self.handle_key)
-            self.compact.body.addWidget(self.entry)
-            self.compact.closed.connect(lambda: self.compact_button.setChecked(False))
-            self._show_on_air(self.state)
-            self.tick()
-            self.compact.show()
-            self.entry.editor.setFocus()
-        elif not on and self.compact is not None:
-            compact, self.compact = self.compact, None
-            self.entry_holder.addWidget(self.entry)
-            compact.closed.disconnect()
-            compact.close()
-            compact.deleteLater()
+        """The small always-on-top window on or off (:func:`ui.pages.live_console_session.set_compact`)."""
+        live_console_session.set_compact(self, on)
 
     def closeEvent(self, event) -> None:
         self.set_compact(False)

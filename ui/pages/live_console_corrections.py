@@ -6,7 +6,7 @@ original "amended by #m" / "retracted by #m" next to it.
 
 Contract (keys also work while the wording field has focus; each action is also a button below the list):
 - Ctrl+Up / Ctrl+Down move the current row; it starts on the newest row that can be corrected (state "active",
-  which a retraction row never is) and goes back there after each correction.
+  which a retraction row never is) and goes back there whenever a new promise or correction is logged.
 - Ctrl+K 口误更正 (the host corrected herself on air; the session must be live), Ctrl+E 更正记录 (the log had a typo;
   the original time is kept), Ctrl+R 撤回 (logged by mistake; a reason is required) open a dialog that saves
   through :func:`ui.pages.live_console_data.correct_promise` and closes only on success. A row that cannot be
@@ -74,6 +74,7 @@ class PromiseCorrections(QWidget):
         super().__init__(page)
         self.page = page
         self.current_id: int | None = None
+        self.newest_seen: int | None = None  # the newest promise id at the last read
         self.dialog: QDialog | None = None
         self.on_air_button = QPushButton(self.tr("On-air correction (Ctrl+K)"))
         self.amend_button = QPushButton(self.tr("Fix the record (Ctrl+E)"))
@@ -103,9 +104,14 @@ class PromiseCorrections(QWidget):
         return next((view for view in self.rows() if view.id == self.current_id), None)
 
     def show_state(self) -> None:
-        """After a read: keep the current row if it is still listed, else the newest correctable one."""
-        if self.current_id not in {view.id for view in self.rows()}:
+        """After a read: the newest correctable row when a new promise arrived (the operator corrects what was just
+        said) or the current row is gone; otherwise the row the operator picked stays current."""
+        ids = [view.id for view in self.rows()]
+        newest = max(ids, default=None)
+        arrived = newest is not None and self.newest_seen is not None and newest > self.newest_seen
+        if arrived or self.current_id not in ids:
             self.current_id = default_promise(self.rows())
+        self.newest_seen = newest
         self._select()
 
     def _items(self) -> list[QTreeWidgetItem]:
@@ -228,7 +234,7 @@ class PromiseCorrections(QWidget):
                 if on_air
                 else self.tr("The log had a typo: the corrected entry keeps the original time."),
                 terms_of=lambda text: QCoreApplication.translate("PromiseEntry", "Terms read: %1").replace(
-                    "%1", terms_text(parse_terms(view.kind, text)) if text else ""
+                    "%1", terms_text(parse_terms(view.kind, text), view.kind) if text else ""
                 ),
                 parent=parent,
             )

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QVBoxLayout, 
 from core import clock
 from core.domain.lint import lint
 from core.domain.promise_terms import parse_terms
+from core.domain.promise_words import terms_in_words
 from ui.pages.script_editor import FindingHighlighter, Shown, utf16_offsets
 from ui.qtcompat import emit
 from ui.translation import current_language
@@ -31,7 +32,12 @@ COMMAND_KEYS = {  # Ctrl+key: the console's commands on the current promise and 
     Qt.Key.Key_E: "amend",  # 更正记录
     Qt.Key.Key_R: "retract",  # 撤回
     Qt.Key.Key_P: "price",  # 改价
+    Qt.Key.Key_L: "go_live",  # 开播
+    Qt.Key.Key_D: "end",  # 下播 (asks first)
+    Qt.Key.Key_T: "compact",  # 精简置顶窗 on/off
+    Qt.Key.Key_J: "pick_session",  # 选择场次
 }
+SESSION_COMMANDS = ("go_live", "end", "compact", "pick_session")  # the rest act on promises and the price
 
 
 def command_for(event: QKeyEvent) -> str | None:
@@ -42,26 +48,9 @@ def command_for(event: QKeyEvent) -> str | None:
     return COMMAND_KEYS.get(Qt.Key(event.key()))
 
 
-def term_text(key: str, value: Any) -> str:
-    """One structured term as the operator reads it, e.g. "48 小时内发货"."""
-    labels = {
-        "ship_within_hours": QCoreApplication.translate("PromiseEntry", "ships within %1 hours"),
-        "ship_within_days": QCoreApplication.translate("PromiseEntry", "ships within %1 days"),
-        "compensation_multiple": QCoreApplication.translate("PromiseEntry", "pays %1× for a fake"),
-        "limit": QCoreApplication.translate("PromiseEntry", "first %1 buyers"),
-        "gift": QCoreApplication.translate("PromiseEntry", "gift: %1"),
-        "winners": QCoreApplication.translate("PromiseEntry", "%1 winners"),
-        "price_protection_days": QCoreApplication.translate("PromiseEntry", "price protected %1 days"),
-        "return_days": QCoreApplication.translate("PromiseEntry", "returns within %1 days"),
-        "guarantee_days": QCoreApplication.translate("PromiseEntry", "guarantee %1 days"),
-        "guarantee_months": QCoreApplication.translate("PromiseEntry", "guarantee %1 months"),
-        "guarantee_years": QCoreApplication.translate("PromiseEntry", "guarantee %1 years"),
-    }
-    return labels.get(key, f"{key}: %1").replace("%1", str(value))
-
-
-def terms_text(terms: dict[str, Any]) -> str:
-    return " · ".join(term_text(k, v) for k, v in terms.items())
+def terms_text(terms: dict[str, Any], kind: str = "other") -> str:
+    """The terms in the same words as the printed promise sheet ("48 小时内发货；假一赔十"); "" for none."""
+    return terms_in_words(kind, terms) if terms else ""
 
 
 def template_name(template: dict[str, Any]) -> str:
@@ -207,7 +196,9 @@ class PromiseEntry(QWidget):
         self.highlighter.set_findings(shown)
         found = parse_terms(self.kind, text) if text.strip() else {}
         self.terms.setText(
-            QCoreApplication.translate("PromiseEntry", "Terms read: %1").replace("%1", terms_text(found))
+            QCoreApplication.translate("PromiseEntry", "Terms read: %1").replace(
+                "%1", terms_text(found, self.kind)
+            )
             if found
             else QCoreApplication.translate("PromiseEntry", "Terms read: none yet")
         )
@@ -247,10 +238,10 @@ class PromiseEntry(QWidget):
 __all__ = [
     "COMMAND_KEYS",
     "DRAFT_DEBOUNCE_MS",
+    "SESSION_COMMANDS",
     "PromiseEntry",
     "WordingEdit",
     "command_for",
     "template_name",
-    "term_text",
     "terms_text",
 ]

@@ -138,7 +138,7 @@ def fill_promises(widget: QTreeWidget, rows: tuple, templates: tuple) -> None:
                 offset_text(view.offset_seconds),
                 names.get(view.kind, view.kind),
                 view.wording,
-                terms_text(view.terms),
+                terms_text(view.terms, view.kind),
                 state_name(view),
             ]
         )
@@ -158,7 +158,7 @@ def help_text() -> str:
         "LiveConsolePage",
         "Keys: 1–9 product on air · F1–F8 promise type · Enter saves · Esc leaves the field · "
         "Ctrl+↑/↓ pick a promise · Ctrl+K on-air correction · Ctrl+E fix the record · Ctrl+R retract · "
-        "Ctrl+P change price",
+        "Ctrl+P change price · Ctrl+J pick session · Ctrl+L go live · Ctrl+D end · Ctrl+T compact window",
     )
 
 

@@ -175,13 +175,19 @@ class SessionPromisesTab(QWidget):
         )
         header = self.tree.header()
         header.setStretchLastSection(False)
+        fixed = {3: 150, 6: 170}  # product and terms: elided at a set width (full text in the tooltip) so the
+        # state column stays on screen on a laptop; the person can still drag them wider
         for column in range(self.COLUMNS):
             mode = (
                 QHeaderView.ResizeMode.Stretch
                 if column == self.WORDING
+                else QHeaderView.ResizeMode.Interactive
+                if column in fixed
                 else QHeaderView.ResizeMode.ResizeToContents
             )
             header.setSectionResizeMode(column, mode)
+            if column in fixed:
+                header.resizeSection(column, fixed[column])
         self.empty = QLabel()
         self.empty.setObjectName("promisesEmpty")
         self.empty.setWordWrap(True)
@@ -331,7 +337,7 @@ class SessionPromisesTab(QWidget):
                 product or NO_VALUE,
                 names.get(view.kind, view.kind),
                 view.wording,
-                terms_text(view.terms) or NO_VALUE,
+                terms_text(view.terms, view.kind) or NO_VALUE,
                 self._state_text(view),
                 digest[:HASH_DIGITS] or NO_VALUE,
             ]
@@ -339,6 +345,8 @@ class SessionPromisesTab(QWidget):
         item.setData(0, Qt.ItemDataRole.UserRole, view.id)
         item.setToolTip(1, view.said_at.astimezone(record.zone).strftime("%Y-%m-%d %H:%M:%S %Z"))
         item.setToolTip(self.WORDING, view.wording)
+        item.setToolTip(3, product)
+        item.setToolTip(6, item.text(6))
         item.setToolTip(
             self.ENTRY,
             self.tr("Ledger entry %1: %2").replace("%1", str(view.entry_seq)).replace("%2", digest)
