@@ -6,6 +6,8 @@ import os
 import tempfile
 from pathlib import Path
 
+SHARED_FILE_MODE = 0o644  # owner writes, everyone on the machine reads (on Windows: not read-only)
+
 
 def write_atomically(data: bytes, out: Path) -> Path:
     """Write ``data`` to ``out`` through a temporary file beside it and a rename; returns the resolved path.
@@ -20,6 +22,9 @@ def write_atomically(data: bytes, out: Path) -> Path:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
+        os.chmod(
+            temp, SHARED_FILE_MODE
+        )  # mkstemp makes it private (0600); a printed sheet is for others to read
         os.replace(temp, target)
     except BaseException:
         Path(temp).unlink(missing_ok=True)
@@ -27,4 +32,4 @@ def write_atomically(data: bytes, out: Path) -> Path:
     return target
 
 
-__all__ = ["write_atomically"]
+__all__ = ["SHARED_FILE_MODE", "write_atomically"]
