@@ -9,17 +9,15 @@ and the 15-item checklist fit at the normal size).
 
 from __future__ import annotations
 
-from io import BytesIO
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from core import i18n
 from core.reports.fonts import register_fonts
-from core.reports.sheet_style import AMBER, GREEN, HEAD_BG, MARGIN, RED, WIDTH, SheetStyles, para
+from core.reports.sheet_style import AMBER, GREEN, HEAD_BG, RED, WIDTH, SheetStyles, build_a4, para
 from core.services.prelive import PreliveSheet
 
 i18n.register(
@@ -240,37 +238,6 @@ def _signatures(st: SheetStyles) -> list:
 
 def _render(data: PreliveSheet, font: str, size: float) -> tuple[bytes, int]:
     st = SheetStyles(font, size)
-    out = BytesIO()
-    pages = [0]
-
-    def footer(canvas, doc) -> None:  # type: ignore[no-untyped-def]
-        pages[0] = doc.page
-        canvas.saveState()
-        canvas.setFont(font, 7)
-        canvas.setFillColor(colors.HexColor("#5f6368"))
-        text = i18n.t(
-            "prelive_pdf.footer",
-            count=data.ledger_count,
-            hash=data.ledger_hash,
-            at=data.generated_at,
-            tz=data.timezone,
-            page=doc.page,
-        )
-        canvas.drawCentredString(A4[0] / 2, 7 * mm, text)
-        canvas.restoreState()
-
-    doc = SimpleDocTemplate(
-        out,
-        pagesize=A4,
-        leftMargin=MARGIN,
-        rightMargin=MARGIN,
-        topMargin=MARGIN,
-        bottomMargin=MARGIN,
-        title=f"{i18n.t('prelive_pdf.title')} #{data.session_id} {data.title}",
-        author=data.studio_name,
-        initialFontName=font,
-        initialFontSize=size,
-    )
     story = [
         *_header(data, st),
         *_lineup(data, st),
@@ -278,8 +245,21 @@ def _render(data: PreliveSheet, font: str, size: float) -> tuple[bytes, int]:
         *_lint(data, st),
         *_signatures(st),
     ]
-    doc.build(story, onFirstPage=footer, onLaterPages=footer)
-    return out.getvalue(), pages[0]
+    return build_a4(
+        story,
+        title=f"{i18n.t('prelive_pdf.title')} #{data.session_id} {data.title}",
+        author=data.studio_name,
+        font=font,
+        size=size,
+        footer_text=lambda page: i18n.t(
+            "prelive_pdf.footer",
+            count=data.ledger_count,
+            hash=data.ledger_hash,
+            at=data.generated_at,
+            tz=data.timezone,
+            page=page,
+        ),
+    )
 
 
 def build_prelive_sheet(data: PreliveSheet) -> bytes:

@@ -9,16 +9,23 @@ missing page shows). Every style, table style and canvas string names the embedd
 
 from __future__ import annotations
 
-from io import BytesIO
-
 from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import KeepTogether, Spacer, Table, TableStyle
 
 from core import i18n
 from core.reports.fonts import register_fonts
-from core.reports.sheet_style import AMBER, GREEN, GREY, HEAD_BG, MARGIN, RED, WIDTH, SheetStyles, para
+from core.reports.sheet_style import (
+    AMBER,
+    GREEN,
+    GREY,
+    HEAD_BG,
+    RED,
+    WIDTH,
+    SheetStyles,
+    build_a4,
+    para,
+)
 from core.services.promise_sheet import PromiseSheet
 
 i18n.register(
@@ -219,41 +226,23 @@ def _signatures(data: PromiseSheet, st: SheetStyles) -> list:
 
 def _render(data: PromiseSheet, font: str, total: int) -> tuple[bytes, int]:
     st = SheetStyles(font, _SIZE, leading=1.3, h2_before=0.8, small=0.8, cell_padding=(1.5, 2))
-    out = BytesIO()
-    pages = [0]
-
-    def footer(canvas, doc) -> None:  # type: ignore[no-untyped-def]
-        pages[0] = doc.page
-        canvas.saveState()
-        canvas.setFont(font, 7)
-        canvas.setFillColor(colors.HexColor(GREY))
-        text = i18n.t(
+    story = [*_header(data, st), *_timeline(data, st), *_promises(data, st), *_signatures(data, st)]
+    return build_a4(
+        story,
+        title=f"{i18n.t('promise_pdf.title')} #{data.session_id} {data.title}",
+        author=data.studio_name,
+        font=font,
+        size=_SIZE,
+        footer_text=lambda page: i18n.t(
             "promise_pdf.footer",
             count=data.ledger_count,
             hash=data.ledger_hash[:12],
             at=data.generated_at,
             tz=data.timezone,
-            page=doc.page,
+            page=page,
             pages=total or "?",
-        )
-        canvas.drawCentredString(A4[0] / 2, 7 * mm, text)
-        canvas.restoreState()
-
-    doc = SimpleDocTemplate(
-        out,
-        pagesize=A4,
-        leftMargin=MARGIN,
-        rightMargin=MARGIN,
-        topMargin=MARGIN,
-        bottomMargin=MARGIN,
-        title=f"{i18n.t('promise_pdf.title')} #{data.session_id} {data.title}",
-        author=data.studio_name,
-        initialFontName=font,
-        initialFontSize=_SIZE,
+        ),
     )
-    story = [*_header(data, st), *_timeline(data, st), *_promises(data, st), *_signatures(data, st)]
-    doc.build(story, onFirstPage=footer, onLaterPages=footer)
-    return out.getvalue(), pages[0]
 
 
 def build_promise_sheet(data: PromiseSheet) -> bytes:

@@ -6,6 +6,8 @@ Each sheet picks its base size and spacing; the rest is the same for all of them
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from io import BytesIO
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -13,7 +15,7 @@ from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, TableStyle
+from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, TableStyle
 
 RED = "#b3261e"
 AMBER = "#8a5a00"
@@ -89,3 +91,42 @@ def para(text: str, style: ParagraphStyle, color: str | None = None, *, strike: 
     if strike:
         body = f"<strike>{body}</strike>"
     return Paragraph(f'<font color="{color}">{body}</font>' if color else body, style)
+
+
+def build_a4(
+    story: list[Flowable],
+    *,
+    title: str,
+    author: str,
+    font: str,
+    size: float,
+    footer_text: Callable[[int], str],
+) -> tuple[bytes, int]:
+    """Lay ``story`` out on A4 with the house margins and a grey footer line on every page (``footer_text(page)``);
+    returns the PDF bytes and the number of pages (a sheet that must fit, or must print "page n of m", lays out
+    twice)."""
+    out = BytesIO()
+    pages = [0]
+
+    def footer(canvas, doc) -> None:  # type: ignore[no-untyped-def]
+        pages[0] = doc.page
+        canvas.saveState()
+        canvas.setFont(font, 7)
+        canvas.setFillColor(colors.HexColor(GREY))
+        canvas.drawCentredString(A4[0] / 2, 7 * mm, footer_text(doc.page))
+        canvas.restoreState()
+
+    doc = SimpleDocTemplate(
+        out,
+        pagesize=A4,
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=MARGIN,
+        bottomMargin=MARGIN,
+        title=title,
+        author=author,
+        initialFontName=font,
+        initialFontSize=size,
+    )
+    doc.build(story, onFirstPage=footer, onLaterPages=footer)
+    return out.getvalue(), pages[0]
