@@ -11,14 +11,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QWidget
 
 from core.errors import StudioDeskError
 from ui.dialogs.reason import ReasonDialog
 from ui.qtcompat import emit
-from ui.widgets import error_text, message_label, show_message
+from ui.widgets import error_text, show_message
 
 
 def is_plain_enter(event: QEvent) -> bool:
@@ -45,8 +45,30 @@ class _EnterSaves(QObject):
         return False
 
 
-class PromiseCorrectionDialog(QDialog):
-    """New wording for promise #n, prefilled with the wording on record; ``saved`` fires with the new row."""
+def save_once(dialog: Any, text: str, empty_message: str) -> None:
+    """The dialogs' accept: refuse empty text, save through ``dialog.save`` once, show core's refusal and stay open,
+    close (emitting ``saved``) only on success; after that another Enter does nothing."""
+    if dialog.result_view is not None:
+        return
+    if not text:
+        show_message(dialog.error, empty_message)
+        dialog.text.setFocus()
+        return
+    try:
+        view = dialog.save(text)
+    except StudioDeskError as exc:
+        show_message(dialog.error, error_text(exc))
+        dialog.text.setFocus()
+        return
+    dialog.result_view = view
+    show_message(dialog.error, "")
+    emit(dialog.saved, view)
+    QDialog.accept(dialog)
+
+
+class PromiseCorrectionDialog(ReasonDialog):
+    """New wording for promise #n, prefilled with the wording on record and the terms read from it as it is edited;
+    ``saved`` fires with the new row."""
 
     saved = Signal(object)
 
@@ -62,51 +84,31 @@ class PromiseCorrectionDialog(QDialog):
         terms_of: Callable[[str], str] | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        label = QCoreApplication.translate(
+            "PromiseCorrectionDialog", "Wording (Enter saves, Shift+Enter new line, Esc cancels)"
+        )
+        super().__init__(title, subject, action, warning=note, label=label, parent=parent)
         self.setObjectName("promiseCorrectionDialog")
-        self.setWindowTitle(title)
         self.setMinimumWidth(480)
         self.save = save
         self.terms_of = terms_of
         self.result_view: Any = None
-        heading = QLabel(title)
-        heading.setObjectName("dialogHeading")
-        self.subject = QLabel(subject)
-        self.subject.setObjectName("correctionSubject")
-        self.subject.setWordWrap(True)
-        self.note = message_label("note")
-        show_message(self.note, note)
-        self.text = QPlainTextEdit()
         self.text.setObjectName("correctionText")
+        self.text.setPlaceholderText("")
         self.text.setPlainText(wording)
-        self.text.setTabChangesFocus(True)
         self.text.setMinimumHeight(70)
         self.text.selectAll()
         self.text.installEventFilter(_EnterSaves(self.accept, self))
         self.terms = QLabel()
         self.terms.setObjectName("correctionTerms")
         self.terms.setWordWrap(True)
+        layout = self.layout()
+        layout.insertWidget(layout.indexOf(self.text) + 1, self.terms)
         self.text.textChanged.connect(self._show_terms)
-        self.error = message_label()
-        self.error.setObjectName("correctionError")
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.ok_button = self.buttons.addButton(action, QDialogButtonBox.ButtonRole.AcceptRole)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(heading)
-        layout.addWidget(self.subject)
-        layout.addWidget(self.note)
-        layout.addWidget(QLabel(self.tr("Wording (Enter saves, Shift+Enter new line, Esc cancels)")))
-        layout.addWidget(self.text, 1)
-        layout.addWidget(self.terms)
-        layout.addWidget(self.error)
-        layout.addWidget(self.buttons)
         self._show_terms()
-        self.text.setFocus()
 
     def wording(self) -> str:
-        return self.text.toPlainText().strip()
+        return self.reason()
 
     def _show_terms(self) -> None:
         self.terms.setVisible(self.terms_of is not None)
@@ -115,22 +117,10 @@ class PromiseCorrectionDialog(QDialog):
 
     def accept(self) -> None:
         """Save once; on a refusal say why here and stay open."""
-        if self.result_view is not None:
-            return
-        if not self.wording():
-            show_message(self.error, self.tr("Please write the wording as it should stand on the record."))
-            self.text.setFocus()
-            return
-        try:
-            view = self.save(self.wording())
-        except StudioDeskError as exc:
-            show_message(self.error, error_text(exc))
-            self.text.setFocus()
-            return
-        self.result_view = view
-        show_message(self.error, "")
-        emit(self.saved, view)
-        super().accept()
+        empty = QCoreApplication.translate(
+            "PromiseCorrectionDialog", "Please write the wording as it should stand on the record."
+        )
+        save_once(self, self.wording(), empty)
 
 
 class RetractionDialog(ReasonDialog):
@@ -155,21 +145,10 @@ class RetractionDialog(ReasonDialog):
         self.text.installEventFilter(_EnterSaves(self.accept, self))
 
     def accept(self) -> None:
-        if self.result_view is not None:
-            return
-        if not self.reason():
-            super().accept()  # says a reason is needed and stays open
-            return
-        try:
-            view = self.save(self.reason())
-        except StudioDeskError as exc:
-            show_message(self.error, error_text(exc))
-            self.text.setFocus()
-            return
-        self.result_view = view
-        show_message(self.error, "")
-        emit(self.saved, view)
-        QDialog.accept(self)
+        empty = QCoreApplication.translate(
+            "ReasonDialog", "Please write the reason; it is kept on the record."
+        )
+        save_once(self, self.reason(), empty)
 
 
 __all__ = ["PromiseCorrectionDialog", "RetractionDialog", "is_plain_enter"]

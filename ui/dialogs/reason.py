@@ -19,7 +19,7 @@ from ui.widgets import message_label, show_message
 
 
 class ReasonDialog(QDialog):
-    """A multi-line, required reason. ``reason()`` is the trimmed text once accepted."""
+    """A multi-line, required text (a reason unless ``label`` says otherwise). ``reason()`` is the trimmed text."""
 
     def __init__(
         self,
@@ -29,6 +29,7 @@ class ReasonDialog(QDialog):
         *,
         warning: str = "",
         placeholder: str = "",
+        label: str = "",
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -63,7 +64,7 @@ class ReasonDialog(QDialog):
         layout.addWidget(heading)
         layout.addWidget(self.subject)
         layout.addWidget(self.warning)
-        layout.addWidget(QLabel(self.tr("Reason (required)")))
+        layout.addWidget(QLabel(label or self.tr("Reason (required)")))
         layout.addWidget(self.text, 1)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
