@@ -40,7 +40,19 @@ ROWS_0001 = [
     "logged_at) VALUES (1, 1, 1, 'shipping', '今天下单48小时内发货', '{\"hours\": 48}', "
     "'2026-11-12 12:30:00.000000', 1800, 1, '2026-11-12 12:30:05.000000')",
 ]
-ROWS = {"0001": ROWS_0001}
+ROWS_0002 = [
+    *ROWS_0001[:2],
+    "INSERT INTO settings (key, value) VALUES ('fixture.revision', '\"0002\"')",
+    *ROWS_0001[3:],
+    "INSERT INTO orders (id, platform, platform_order_id, sub_order_id, session_id, product_id, product_title, "
+    "quantity, amount_fen, paid_at, status, after_sales_status, buyer_nickname, buyer_phone_masked, region, "
+    "imported_at) VALUES (1, 'douyin', '6938475610293847561', '', 1, 1, '加厚珊瑚绒四件套', 1, 19420, "
+    "'2026-11-12 12:40:00.000000', '已完成', '', '小**', '138****2210', '', '2026-11-13 01:00:00.000000')",
+    "INSERT INTO tickets (id, code, kind, reason, status, order_id, owner_id, summary, buyer_nickname, opened_at, "
+    "rejected_reason, due_rule, created_by) VALUES (1, 'SH-202611-0001', 'return_refund', 'no_reason', 'new', 1, 1, "
+    "'四件套起球，要求退货', '小**', '2026-11-15 02:00:00.000000', '', '', 1)",
+]
+ROWS = {"0001": ROWS_0001, "0002": ROWS_0002}
 
 
 def build(revision: str, out: Path) -> Path:

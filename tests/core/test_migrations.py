@@ -33,7 +33,8 @@ def test_models_and_migrations_agree(tmp_db_path):
     engine = make_engine(tmp_db_path)
     try:
         with engine.connect() as conn:
-            context = MigrationContext.configure(conn, opts={"compare_type": True, "render_as_batch": True})
+            opts = {"compare_type": True, "render_as_batch": True, "include_name": schema.include_name}
+            context = MigrationContext.configure(conn, opts=opts)
             diff = compare_metadata(context, Base.metadata)
     finally:
         engine.dispose()
@@ -42,13 +43,15 @@ def test_models_and_migrations_agree(tmp_db_path):
 
 def test_a_new_database_has_every_table_and_our_mark(tmp_db_path):
     tables = {name for (name,) in rows(tmp_db_path, "SELECT name FROM sqlite_master WHERE type = 'table'")}
-    assert tables == set(Base.metadata.tables) | {"alembic_version"}
+    search = {name for name in tables if name.startswith(schema.SEARCH_TABLE)}  # FTS5 and its shadow tables
+    assert schema.SEARCH_TABLE in search
+    assert tables - search == set(Base.metadata.tables) | {"alembic_version"}
     assert len(Base.metadata.tables) == 36
     assert rows(tmp_db_path, "PRAGMA application_id") == [(SQLITE_APPLICATION_ID,)]
     triggers = {
         name for (name,) in rows(tmp_db_path, "SELECT name FROM sqlite_master WHERE type = 'trigger'")
     }
-    assert triggers == set(schema.APPEND_ONLY_TRIGGERS)
+    assert triggers == set(schema.APPEND_ONLY_TRIGGERS) | set(schema.SEARCH_TRIGGERS)
 
 
 def _migration_module():

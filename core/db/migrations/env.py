@@ -11,6 +11,7 @@ from typing import Any
 from alembic import context
 
 import core.db.models  # noqa: F401  (registers every table on Base.metadata)
+from core.db import schema
 from core.db.models.base import Base
 from core.db.types import UTCDateTime
 
@@ -32,6 +33,7 @@ def _run_online() -> None:
         render_as_batch=True,
         compare_type=True,
         render_item=_render_item,
+        include_name=schema.include_name,
     )
     with context.begin_transaction():
         context.run_migrations()
