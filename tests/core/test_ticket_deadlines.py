@@ -1,0 +1,64 @@
+"""A ticket's clocks from its real rows (issue 5, deliverable 3): the order's signing time, the product, the
+timeline; the nearest binding deadline is cached for the queue and explained on the ticket."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from sqlalchemy import insert
+
+from core import clock
+from core.db.models import Order, Ticket
+from core.services import catalog, tickets
+from core.services.ticket_queue import QueueFilter, queue_page
+from core.services.ticket_view import ticket_view
+
+SIGNED = datetime(2026, 9, 30, 2, 0, tzinfo=UTC)  # 10:00 in the studio, the day before 国庆
+OPENED = datetime(2026, 10, 2, 3, 0, tzinfo=UTC)
+
+
+def order_and_ticket(tmp_db, owner, *, signed_at=SIGNED):
+    with tmp_db.unit_of_work(owner) as s:
+        product = catalog.add_product(s, owner, sku="HM-001", name="加厚珊瑚绒四件套", category="general")
+        s.execute(
+            insert(Order),
+            [{"id": 1, "platform": "douyin", "platform_order_id": "6938475610293847561", "product_id": product.id,
+              "paid_at": signed_at, "signed_at": signed_at, "buyer_nickname": "小鱼**"}],
+        )  # fmt: skip
+    with clock.fixed(OPENED), tmp_db.unit_of_work(owner) as s:
+        return tickets.create_ticket(s, owner, kind="return_refund", reason="no_reason", order_id=1).id
+
+
+def test_a_no_reason_return_over_guoqing_runs_to_the_first_working_day_and_says_why_civil_code_art203(
+    tmp_db, owner
+):
+    ticket_id = order_and_ticket(tmp_db, owner)
+    with clock.fixed(OPENED), tmp_db.sessions() as s:
+        view = ticket_view(s, ticket_id)
+    window = next(d for d in view.deadlines if d.key == "no_reason_return")
+    assert window.last_day == date(
+        2026, 10, 8
+    )  # day 7 is 10-07, inside the holiday: the first working day after
+    assert window.binding == "legal" and window.extended_from == date(2026, 10, 7)
+    assert "2026-10-08" in window.why() and "国庆" in window.why()
+
+
+def test_the_nearest_binding_deadline_is_cached_for_the_queue_and_stated_on_the_ticket(tmp_db, owner):
+    ticket_id = order_and_ticket(tmp_db, owner)
+    with clock.fixed(OPENED), tmp_db.sessions() as s:
+        view = ticket_view(s, ticket_id)
+        row = s.get(Ticket, ticket_id)
+        page = queue_page(s, QueueFilter(), zone=None)
+    assert view.nearest is not None
+    assert (row.due_at, row.due_rule) == (view.nearest.deadline.due, view.nearest.deadline.key)
+    assert page.rows[0].due_at == row.due_at
+    assert view.nearest.why
+
+
+def test_a_resolved_ticket_drops_out_of_the_deadline_sort(tmp_db, owner):
+    ticket_id = order_and_ticket(tmp_db, owner)
+    with clock.fixed(OPENED), tmp_db.unit_of_work(owner) as s:
+        tickets.change_status(s, owner, ticket_id, "resolved", note="已退款")
+    with tmp_db.sessions() as s:
+        row = s.get(Ticket, ticket_id)
+    assert (row.due_at, row.due_rule) == (None, "")
