@@ -42,6 +42,19 @@ i18n.register(
         "cli.import.platform": ("文件来自哪个平台", "the platform the file comes from"),
         "cli.import.dry_run": ("只检查，不写入", "check only, write nothing"),
         "cli.json": ("以 JSON 输出结果", "print the result as JSON"),
+        "cli.import.detected": (
+            "按列名识别为{preset}导出：{file}",
+            "Recognised as a {preset} export from its headers: {file}",
+        ),
+        "cli.import.preset": ("按{preset}导出格式读取：{file}", "Read as a {preset} export: {file}"),
+        "cli.import.done": (
+            "已导入：新增 {added} 条，更新 {updated} 条，未变 {unchanged} 条。",
+            "Imported: {added} added, {updated} updated, {unchanged} unchanged.",
+        ),
+        "cli.import.dry_run_done": (
+            "仅检查，未写入：将新增 {added} 条，更新 {updated} 条，未变 {unchanged} 条。",
+            "Dry run, nothing written: {added} would be added, {updated} updated, {unchanged} unchanged.",
+        ),
         "cli.report": ("生成 PDF 报告", "build a PDF report"),
         "cli.report.monthly": ("月度服务评价报告", "the monthly service-evaluation report"),
         "cli.report.month": ("月份，格式 YYYY-MM", "the month, as YYYY-MM"),
@@ -122,8 +135,8 @@ i18n.register(
     }
 )
 
-# Commands whose issue has not landed yet, and the issue that brings them ("report" here: monthly, evidence).
-PENDING = {"import-orders": 5, "report": 7}
+# Commands whose issue has not landed yet, and the issue that brings them ("report" here: monthly).
+PENDING = {"report": 7}
 
 
 def _preferred_language(argv: Sequence[str]) -> str:
@@ -213,14 +226,19 @@ def run_command(args: argparse.Namespace) -> int:
     """Run one command (not the GUI, not self-test's Qt half). Returns the exit code."""
     from core.errors import StudioDeskError
 
-    if args.command == "report" and args.report_kind in ("prelive", "session"):
+    if args.command == "report" and args.report_kind in ("prelive", "session", "evidence"):
+        subject = args.ticket_code if args.report_kind == "evidence" else args.session_id
         try:
-            return _report(database_path(args), args.report_kind, args.session_id, args.out)
+            return _report(database_path(args), args.report_kind, subject, args.out)
         except StudioDeskError as exc:
             return _fail(str(exc))
     if args.command in PENDING:
         return _fail(i18n.t("cli.not_available", command=args.command, issue=PENDING[args.command]))
     try:
+        if args.command == "import-orders":
+            return _import_orders(
+                database_path(args), args.file, args.platform, args.dry_run, as_json=args.json
+            )
         if args.command == "lint":
             return _lint(args.text, args.file, args.category, as_json=args.json)
         if args.command == "verify":
@@ -236,6 +254,43 @@ def run_command(args: argparse.Namespace) -> int:
     except StudioDeskError as exc:
         return _fail(str(exc))
     raise AssertionError(f"unhandled command {args.command!r}")
+
+
+def _import_orders(path: Path, file: Path, platform: str | None, dry_run: bool, *, as_json: bool) -> int:
+    """``import-orders``: the whole file or nothing (core.services.order_import). ``--json`` prints exactly the four
+    counts, also on a refused file (``rejected`` = its bad rows, the rest 0); the reason goes to stderr, exit 2."""
+    from core.db.opening import open_database
+    from core.domain.roles import SYSTEM
+    from core.errors import InvalidInput
+    from core.services.order_import import OrderImportRefused, import_orders
+
+    db = open_database(path)
+    try:
+        with db.unit_of_work(SYSTEM) as session:
+            result = import_orders(session, SYSTEM, file, platform=platform, dry_run=dry_run)
+    except InvalidInput as exc:
+        if as_json:
+            rejected = exc.rejected if isinstance(exc, OrderImportRefused) else 0
+            print(json.dumps({"added": 0, "updated": 0, "unchanged": 0, "rejected": rejected}))
+        return _fail(str(exc))
+    finally:
+        db.dispose()
+    if as_json:
+        print(json.dumps(result.counts()))
+        return EXIT_OK
+    preset = presets_name(result.platform)
+    key = "cli.import.detected" if result.detected else "cli.import.preset"
+    print(i18n.t(key, preset=preset, file=file.name))
+    done = "cli.import.dry_run_done" if dry_run else "cli.import.done"
+    print(i18n.t(done, added=result.added, updated=result.updated, unchanged=result.unchanged))
+    return EXIT_OK
+
+
+def presets_name(platform: str) -> str:
+    """The preset's name in the current language (抖店, 快手小店…)."""
+    from core.importers.order_sheet import presets
+
+    return presets()[platform].name
 
 
 def _verify(path: Path, *, as_json: bool) -> int:
@@ -283,9 +338,9 @@ def report_as_dict(report: object) -> dict[str, object]:
     }
 
 
-def _report(path: Path, kind: str, session_id: int, out: Path) -> int:
-    """Write the ``kind`` sheet ("prelive" or "session") of ``session_id`` to ``out`` atomically (temp file + rename;
-    nothing on error)."""
+def _report(path: Path, kind: str, session_id: int | str, out: Path) -> int:
+    """Write the ``kind`` sheet ("prelive" or "session" of a session id; "evidence" of a ticket code, attachments
+    re-hashed against the vault) to ``out`` atomically (temp file + rename; nothing on error, e.g. an unknown id)."""
     from core import clock
     from core.db.opening import open_database
 
@@ -300,6 +355,12 @@ def _report(path: Path, kind: str, session_id: int, out: Path) -> int:
 
                 today = studio_today(session, now)
                 pdf = build_prelive_sheet(prelive_sheet_data(session, session_id, today=today, now=now))
+            elif kind == "evidence":
+                from core.reports.evidence_pack import build_evidence_pack
+                from core.services.evidence_pack import evidence_pack_for_code
+
+                data = evidence_pack_for_code(session, str(session_id), now=now, vault_dir=db.vault_dir)
+                pdf = build_evidence_pack(data)
             else:
                 from core.reports.promise_sheet import build_promise_sheet
                 from core.services.promise_sheet import promise_sheet_data

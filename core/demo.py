@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from core import i18n
 from core.errors import DatabaseProblem
@@ -23,6 +25,19 @@ i18n.register(
         ),
     }
 )
+
+
+# The sample studio's "today" (tools/build_sample.py builds its history up to here; a test keeps the two equal).
+# The demo's clock starts here and runs on (core.clock.run_from), so the demo shows what the sample was built to
+# show — papers expiring, tickets due today, one past the 15-day line — on any real date.
+SAMPLE_NOW = datetime(2026, 11, 28, 12, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
+
+
+def start_demo_clock() -> None:
+    """Run the clock from :data:`SAMPLE_NOW` (the ``--demo`` window only; never the person's own database)."""
+    from core import clock
+
+    clock.run_from(SAMPLE_NOW)
 
 
 def _sample() -> Path:

@@ -40,9 +40,7 @@ def test_lang_flag_overrides_the_environment():
 @pytest.mark.parametrize(
     ("args", "issue"),
     [
-        (["import-orders", "orders.csv", "--platform", "douyin", "--dry-run", "--json"], "5"),
         (["report", "monthly", "--month", "2026-10", "--out", "x.pdf"], "7"),
-        (["report", "evidence", "SH-202611-0042", "--out", "x.pdf"], "7"),
     ],
 )
 def test_commands_of_later_issues_parse_and_say_not_available(args, issue):

@@ -283,12 +283,13 @@ def _choose_database(db_path: Path | None, demo: bool, tasks: TaskRunner) -> tup
     None means: the file could not be used (exit 2), or, on first run, the person quit (``_FIRST_RUN_QUIT``).
     """
     from core.db.opening import open_database
-    from core.demo import install_demo_database, prepare_demo_copy
+    from core.demo import install_demo_database, prepare_demo_copy, start_demo_clock
     from core.paths import default_database
 
     if demo:
         try:
             path = prepare_demo_copy()
+            start_demo_clock()
         except StudioDeskError as exc:
             QMessageBox.critical(
                 None, QCoreApplication.translate("Application", "The demo data cannot be opened"), str(exc)

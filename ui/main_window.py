@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core import about
+from core import about, clock, demo
 from core.domain.roles import Actor
 from ui import translation
 from ui.context import PageContext
@@ -235,7 +235,11 @@ class MainWindow(QMainWindow):
                 .replace("%1", self.actor.display_name)
                 .replace("%2", role_name(self.actor.role))
             )
-        self.database.setText(self.tr("Database: %1").replace("%1", self.database_path.name))
+        text = self.tr("Database: %1").replace("%1", self.database_path.name)
+        if clock.offset():  # the demo runs on the sample's calendar (core.demo.start_demo_clock)
+            today = clock.now().astimezone(demo.SAMPLE_NOW.tzinfo).date().isoformat()
+            text += " · " + self.tr("demo date %1").replace("%1", today)
+        self.database.setText(text)
         self.database.setToolTip(str(self.database_path))
 
     def refresh_ledger_head(self) -> None:

@@ -110,6 +110,7 @@ class Run:
             "basis_en": rule.get("basis_en", ""),
             "confidence": rule.get("confidence", "H"),
             "promise_id": promise_id,
+            "buyer_window": bool(rule.get("buyer_window")),
         }
         if days is not None:
             extend = bool(rule.get("holiday_extension"))

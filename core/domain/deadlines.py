@@ -130,6 +130,9 @@ class Deadline:
     extended_because: str = ""
     days: int | None = None
     promise_id: int | None = None
+    buyer_window: bool = (
+        False  # the buyer's period to act (7-day no-reason, 三包): shown, never the studio's due
+    )
 
     @property
     def label(self) -> str:
@@ -293,15 +296,22 @@ def nearest_binding(
 ) -> Nearest | None:
     """The open (not done, not paused) deadline due soonest, the stronger binding first on a tie; None if none.
 
+    A legal line already passed is chosen before any other (the breach is what the desk must see), and the
+    buyer's own windows (``buyer_window``: the 7-day no-reason and 三包 periods) are never chosen: their end is not
+    a deadline the studio can miss.
+
     State: ``breached`` (a legal clock past due), ``overdue`` (any other past due), ``due_soon`` (within
     ``warn_within``, default the rule's ``warn_within_hours``, or past its own ``warn_at``), else ``fine``.
     """
     if warn_within is None:
         warn_within = timedelta(hours=_data(None)["warn_within_hours"])
-    candidates = [d for d in deadlines if d.done_at is None and not d.paused]
+    candidates = [d for d in deadlines if d.done_at is None and not d.paused and not d.buyer_window]
     if not candidates:
         return None
-    best = min(candidates, key=lambda d: (d.due, BINDING_ORDER.index(d.binding), d.key))
+    # A legal line already passed outranks everything: the desk must see the breach, not an earlier
+    # platform or internal clock that is merely overdue.
+    breached = [d for d in candidates if d.binding == "legal" and d.due <= now]
+    best = min(breached or candidates, key=lambda d: (d.due, BINDING_ORDER.index(d.binding), d.key))
     if best.due <= now:
         state = "breached" if best.binding == "legal" else "overdue"
     elif best.due - now <= warn_within or (best.warn_at is not None and best.warn_at <= now):

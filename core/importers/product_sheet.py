@@ -23,7 +23,7 @@ import csv
 import io
 import json
 import unicodedata
-from collections.abc import Generator, Iterator
+from collections.abc import Callable, Generator, Iterator
 from contextlib import closing
 from dataclasses import dataclass
 from functools import cache
@@ -184,49 +184,72 @@ def expected_columns() -> str:
 # ---- reading ---------------------------------------------------------------------------------------------
 
 
-def _decode(data: bytes, file_name: str) -> str:
-    if data.startswith(codecs.BOM_UTF8):
-        candidates = [("utf-8", data[len(codecs.BOM_UTF8) :])]
-    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        candidates = [("utf-16", data)]
+_SNIFF = 1 << 20  # bytes read to tell the encoding; the rest of the file is decoded as it streams
+
+
+def _encoding(head: bytes, complete: bool, file_name: str) -> tuple[str, int]:
+    """The encoding of a CSV whose first bytes are ``head`` (the whole file when ``complete``), and its BOM length.
+
+    UTF-8 (BOM or not) first, then GB18030 (a superset of GBK), UTF-16 only with its BOM; text holding NUL is not
+    a CSV. InvalidInput naming the file otherwise.
+    """
+    if head.startswith(codecs.BOM_UTF8):
+        candidates = [("utf-8", len(codecs.BOM_UTF8))]
+    elif head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        candidates = [("utf-16", 0)]
     else:
-        candidates = [("utf-8", data), ("gb18030", data)]
-    for encoding, body in candidates:
-        try:
-            text = body.decode(encoding)
+        candidates = [("utf-8", 0), ("gb18030", 0)]
+    for encoding, skip in candidates:
+        try:  # an incremental decoder: a character cut at the end of ``head`` is not an error
+            text = codecs.getincrementaldecoder(encoding)().decode(head[skip:], final=complete)
         except UnicodeDecodeError:
             continue
         if "\x00" not in text:
-            return text
+            return encoding, skip
     raise InvalidInput(i18n.t("sheet.not_text", file=file_name), field="file")
 
 
 def _csv_rows(path: Path) -> Generator[list[Any]]:
+    """The file's CSV records, streamed: the encoding is told from its first megabyte, the rest decoded as read."""
     try:
-        data = path.read_bytes()
+        handle = path.open("rb")
     except OSError as exc:
         raise InvalidInput(
             i18n.t("sheet.unreadable", file=path.name, problem=exc.strerror or exc), field="file"
         ) from exc
-    text = _decode(data, path.name)
-    first_line = text.split("\n", 1)[0]
-    delimiter = ","
-    if "," not in first_line:
-        delimiter = (
-            max(("\t", ";"), key=first_line.count) if ("\t" in first_line or ";" in first_line) else ","
-        )
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    number = 0
-    try:
-        for number, record in enumerate(reader, start=1):  # noqa: B007 - number is used after an error
-            yield record
-    except csv.Error as exc:
-        raise InvalidInput(
-            i18n.t("sheet.bad_csv", file=path.name, row=number + 1, problem=exc), field="file", row=number + 1
-        ) from exc
+    with handle:
+        head = handle.read(_SNIFF)
+        encoding, skip = _encoding(head, len(head) < _SNIFF, path.name)
+        first_line = head[skip:].split(b"\n", 1)[0].decode(encoding, errors="replace")
+        delimiter = ","
+        if "," not in first_line:
+            delimiter = (
+                max(("\t", ";"), key=first_line.count) if ("\t" in first_line or ";" in first_line) else ","
+            )
+        handle.seek(skip)
+        text = io.TextIOWrapper(handle, encoding=encoding, newline="")
+        reader = csv.reader(text, delimiter=delimiter)
+        number = 0
+        try:
+            for number, record in enumerate(reader, start=1):  # noqa: B007 - number is used after an error
+                yield record
+        except csv.Error as exc:
+            raise InvalidInput(
+                i18n.t("sheet.bad_csv", file=path.name, row=number + 1, problem=exc),
+                field="file",
+                row=number + 1,
+            ) from exc
+        except UnicodeDecodeError as exc:  # the encoding told from the head does not hold further down
+            raise InvalidInput(
+                i18n.t("sheet.not_text", file=path.name), field="file", row=number + 1
+            ) from exc
 
 
-def _xlsx_rows(path: Path) -> Generator[list[Any]]:
+SheetChooser = Callable[[list[tuple[str, list[Any]]]], int]
+"""Given each sheet's title and first row, the index of the sheet to read (or InvalidInput)."""
+
+
+def _xlsx_rows(path: Path, choose: SheetChooser | None = None) -> Generator[list[Any]]:
     import openpyxl  # imported here: only an .xlsx import pays for it (start-up stays quick)
 
     try:
@@ -241,25 +264,40 @@ def _xlsx_rows(path: Path) -> Generator[list[Any]]:
     try:
         if not book.worksheets:
             return
-        sheet = book.worksheets[0]
+        index = 0
+        if choose is not None and len(book.worksheets) > 1:
+            firsts = []
+            for candidate in book.worksheets:
+                candidate.reset_dimensions()
+                first = next(candidate.iter_rows(values_only=True, max_row=1), ())
+                firsts.append((candidate.title, list(first)))
+            index = choose(firsts)
+        sheet = book.worksheets[index]
         sheet.reset_dimensions()  # some exporters write a wrong <dimension>; read every row that is there
         for values in sheet.iter_rows(values_only=True):
             yield list(values)
+    except InvalidInput:
+        raise
     except Exception as exc:  # a damaged sheet part surfaces only while the rows are read
         raise InvalidInput(i18n.t("sheet.corrupt_xlsx", file=path.name, problem=exc), field="file") from exc
     finally:
         book.close()
 
 
-def _raw_rows(path: Path) -> Generator[list[Any]]:
+def raw_rows(path: Path, choose: SheetChooser | None = None) -> Generator[list[Any]]:
+    """Every record of a .csv (streamed, encoding detected) or .xlsx (``choose`` picks among several sheets; the
+    first sheet otherwise) as a list of cell values; InvalidInput naming the file for any other kind."""
     suffix = path.suffix.lower()
     if suffix == ".csv":
         return _csv_rows(path)
     if suffix == ".xlsx":
-        return _xlsx_rows(path)
+        return _xlsx_rows(path, choose)
     if suffix == ".xls":
         raise InvalidInput(i18n.t("sheet.old_excel", file=path.name), field="file")
     raise InvalidInput(i18n.t("sheet.wrong_type", file=path.name), field="file")
+
+
+_raw_rows = raw_rows
 
 
 def _blank(value: Any) -> bool:

@@ -7,7 +7,8 @@ gathers the facts:
 
 - from the order: platform, paid / shipped / signed times, the platform's own deadline from its export;
 - from the product: 三包 and whether it is excluded from no-reason returns;
-- from the linked promises: their terms (a promise of 48-hour shipping is a clock);
+- from the linked promises: the terms now in force (a promise corrected on air binds as corrected; a retracted
+  one not at all) — a promise of 48-hour shipping is a clock;
 - from the timeline: when the ticket waited on the customer (pauses internal clocks only) and when the studio
   handled the request (first accepted or refused: waiting for the return, return received, resolved or rejected),
   which stops the 15-day line;
@@ -25,7 +26,7 @@ from sqlalchemy.orm import Session
 
 from core import clock
 from core.db.models import Order, Product, Promise, Ticket, TicketEvent, TicketPromise
-from core.domain.codes import TicketKind, TicketStatus
+from core.domain.codes import CorrectionKind, TicketKind, TicketStatus
 from core.domain.deadlines import DeadlineReport, Nearest, PromiseFacts, TicketFacts, nearest_binding
 from core.services.deadline_rules import DeadlineContext, deadline_context, deadlines_for
 
@@ -65,17 +66,31 @@ def _waiting_and_handled(
     return tuple(spans), handled
 
 
+def _in_force(session: Session, promise_id: int) -> Promise | None:
+    """What binds now of a linked promise: its newest amendment or on-air correction; None once retracted."""
+    current = session.get(Promise, promise_id)
+    while current is not None:
+        later = session.scalars(
+            select(Promise).where(Promise.corrects_id == current.id).order_by(Promise.id.desc()).limit(1)
+        ).first()
+        if later is None:
+            return current
+        if later.correction == CorrectionKind.RETRACTION.value:
+            return None
+        current = later
+    return None
+
+
 def facts_of(session: Session, ticket: Ticket) -> TicketFacts:
     """Everything the engine needs about ``ticket`` (see the module docstring)."""
     from core.services.tickets import ticket_flow
 
     order = session.get(Order, ticket.order_id) if ticket.order_id is not None else None
     product = session.get(Product, order.product_id) if order is not None and order.product_id else None
-    terms = session.execute(
-        select(Promise.id, Promise.terms)
-        .join(TicketPromise, TicketPromise.promise_id == Promise.id)
-        .where(TicketPromise.ticket_id == ticket.id)
+    linked = session.scalars(
+        select(TicketPromise.promise_id).where(TicketPromise.ticket_id == ticket.id)
     ).all()
+    terms = [(row.id, row.terms) for pid in linked if (row := _in_force(session, pid)) is not None]
     waiting, handled = _waiting_and_handled(session, ticket, ticket_flow(session).pausing)
     return TicketFacts(
         kind=ticket.kind,

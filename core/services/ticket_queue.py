@@ -183,9 +183,11 @@ def queue_page(
     clauses, params, searched_by = _where(flt, zone)
     where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
     # Orders are joined only when a filter reads them row by row (platform, host), and then with tickets as the
-    # outer loop (CROSS JOIN fixes the order): the planner's own choice walks most of the orders first (4× slower).
+    # outer loop (CROSS JOIN fixes the order: the planner's own choice walks most of the orders first, 4× slower)
+    # and through the narrow ix_orders_queue (half the time of reading the wide order rows).
     needs_order = any(clause.startswith(("o.", "EXISTS")) for clause in clauses)
-    base = f"FROM tickets t {'CROSS JOIN orders o ON o.id = t.order_id' if needs_order else ''} {where}"
+    join = "CROSS JOIN orders o INDEXED BY ix_orders_queue ON o.id = t.order_id" if needs_order else ""
+    base = f"FROM tickets t {join} {where}"
     conn = session.connection()
     total = conn.exec_driver_sql(f"SELECT count(*) {base}", params).scalar_one()
     ids = (

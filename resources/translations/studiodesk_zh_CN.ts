@@ -958,6 +958,37 @@
     </message>
 </context>
 <context>
+    <name>EvidenceExport</name>
+    <message>
+        <source>evidence-pack</source>
+        <translation>证据包</translation>
+    </message>
+    <message>
+        <source>Save the evidence pack</source>
+        <translation>保存证据包</translation>
+    </message>
+    <message>
+        <source>Building the evidence pack</source>
+        <translation>正在生成证据包</translation>
+    </message>
+    <message>
+        <source>Evidence pack saved</source>
+        <translation>证据包已保存</translation>
+    </message>
+    <message>
+        <source>The evidence pack was saved to:</source>
+        <translation>证据包已保存到：</translation>
+    </message>
+    <message>
+        <source>Evidence pack not saved</source>
+        <translation>证据包未保存</translation>
+    </message>
+    <message>
+        <source>The evidence pack could not be saved to %1.</source>
+        <translation>证据包无法保存到 %1。</translation>
+    </message>
+</context>
+<context>
     <name>ExemptionDialog</name>
     <message>
         <source>Record an exemption</source>
@@ -1764,6 +1795,10 @@ Start with the demo studio to look around (staff, products and sessions of an ex
         <translation>数据库：%1</translation>
     </message>
     <message>
+        <source>demo date %1</source>
+        <translation>演示日期 %1</translation>
+    </message>
+    <message>
         <source>Ledger: reading…</source>
         <translation>账本：读取中…</translation>
     </message>
@@ -1816,6 +1851,77 @@ Start with the demo studio to look around (staff, products and sessions of an ex
     </message>
 </context>
 <context>
+    <name>NewTicketDialog</name>
+    <message>
+        <source>New ticket</source>
+        <translation>新建工单</translation>
+    </message>
+    <message>
+        <source>Platform order number (leave empty for no order)</source>
+        <translation>平台订单号（无订单可不填）</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <source>No order (from scratch)</source>
+        <translation>不关联订单（直接建单）</translation>
+    </message>
+    <message>
+        <source>What the buyer asks for, in one line</source>
+        <translation>一句话写明买家诉求</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>工单类型</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Order number</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>问题摘要</translation>
+    </message>
+    <message>
+        <source>Buyer nickname</source>
+        <translation>买家昵称</translation>
+    </message>
+    <message>
+        <source>Open ticket</source>
+        <translation>建立工单</translation>
+    </message>
+    <message>
+        <source>Finding the order</source>
+        <translation>正在查找订单</translation>
+    </message>
+    <message>
+        <source>No order has this number; check it or open the ticket without an order</source>
+        <translation>没有这个订单号的订单；请核对，或不关联订单直接建单</translation>
+    </message>
+    <message>
+        <source>session: %1</source>
+        <translation>场次：%1</translation>
+    </message>
+    <message>
+        <source>already has %1 ticket(s)</source>
+        <translation>已有 %1 张工单</translation>
+    </message>
+    <message>
+        <source>Opening the ticket</source>
+        <translation>正在建立工单</translation>
+    </message>
+</context>
+<context>
     <name>OwnerAccountDialog</name>
     <message>
         <source>Create the owner account</source>
@@ -1856,6 +1962,21 @@ Start with the demo studio to look around (staff, products and sessions of an ex
     <message>
         <source>Creating the owner account</source>
         <translation>正在创建店主账号</translation>
+    </message>
+</context>
+<context>
+    <name>OwnerPicker</name>
+    <message>
+        <source>Assign %1 tickets</source>
+        <translation>指派 %1 张工单</translation>
+    </message>
+    <message>
+        <source>Nobody (unassign)</source>
+        <translation>不指派（清空负责人）</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
     </message>
 </context>
 <context>
@@ -2767,6 +2888,101 @@ Start with the demo studio to look around (staff, products and sessions of an ex
     </message>
 </context>
 <context>
+    <name>QueueFilterBar</name>
+    <message>
+        <source>Search ticket, summary, buyer or order number</source>
+        <translation>搜索工单号、摘要、买家昵称或订单号</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>清除筛选</translation>
+    </message>
+    <message>
+        <source>Save view as…</source>
+        <translation>另存为视图…</translation>
+    </message>
+    <message>
+        <source>Delete view</source>
+        <translation>删除视图</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>建单日期</translation>
+    </message>
+    <message>
+        <source>View</source>
+        <translation>视图</translation>
+    </message>
+    <message>
+        <source>Any</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>All types</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Open tickets</source>
+        <translation>未办结</translation>
+    </message>
+    <message>
+        <source>All platforms</source>
+        <translation>全部平台</translation>
+    </message>
+    <message>
+        <source>All owners</source>
+        <translation>全部负责人</translation>
+    </message>
+    <message>
+        <source>All sessions</source>
+        <translation>全部场次</translation>
+    </message>
+    <message>
+        <source>All hosts</source>
+        <translation>全部主播</translation>
+    </message>
+    <message>
+        <source>All products</source>
+        <translation>全部商品</translation>
+    </message>
+    <message>
+        <source>Several owners</source>
+        <translation>多位负责人</translation>
+    </message>
+    <message>
+        <source>Reading saved views</source>
+        <translation>正在读取已存视图</translation>
+    </message>
+    <message>
+        <source>(no saved view)</source>
+        <translation>（未选视图）</translation>
+    </message>
+    <message>
+        <source>Save view</source>
+        <translation>保存视图</translation>
+    </message>
+    <message>
+        <source>Name of this view:</source>
+        <translation>视图名称：</translation>
+    </message>
+    <message>
+        <source>Saving the view</source>
+        <translation>正在保存视图</translation>
+    </message>
+    <message>
+        <source>View saved.</source>
+        <translation>视图已保存。</translation>
+    </message>
+    <message>
+        <source>Deleting the view</source>
+        <translation>正在删除视图</translation>
+    </message>
+</context>
+<context>
     <name>ReasonDialog</name>
     <message>
         <source>Write why, so anyone reading the record later understands</source>
@@ -3402,6 +3618,29 @@ Start with the demo studio to look around (staff, products and sessions of an ex
     </message>
 </context>
 <context>
+    <name>StatusPicker</name>
+    <message>
+        <source>Change the status of %1 tickets</source>
+        <translation>修改 %1 张工单的状态</translation>
+    </message>
+    <message>
+        <source>Needed for a rejection</source>
+        <translation>驳回时必填</translation>
+    </message>
+    <message>
+        <source>New status</source>
+        <translation>改为</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>A rejection needs its reason</source>
+        <translation>驳回工单须写明理由</translation>
+    </message>
+</context>
+<context>
     <name>SuppliersDialog</name>
     <message>
         <source>Suppliers</source>
@@ -3500,7 +3739,569 @@ Start with the demo studio to look around (staff, products and sessions of an ex
     </message>
 </context>
 <context>
+    <name>TicketBulk</name>
+    <message>
+        <source>Assigned %1 of %2 tickets.</source>
+        <translation>已指派 %1 张工单（共选 %2 张）。</translation>
+    </message>
+    <message>
+        <source>Changed the status of %1 of %2 tickets.</source>
+        <translation>已改状态 %1 张工单（共选 %2 张）。</translation>
+    </message>
+    <message>
+        <source>%1 not changed:</source>
+        <translation>%1 张未改动：</translation>
+    </message>
+</context>
+<context>
+    <name>TicketDetail</name>
+    <message>
+        <source>No ticket selected</source>
+        <translation>未选择工单</translation>
+    </message>
+    <message>
+        <source>Choose a ticket in the queue to see its deadlines, timeline and what to do next.</source>
+        <translation>在左侧队列中选择一个工单，查看它的各项时限、处理记录和下一步操作。</translation>
+    </message>
+    <message>
+        <source>Deadlines</source>
+        <translation>时限</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>账本条目</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>处理记录</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Assign</source>
+        <translation>指派</translation>
+    </message>
+    <message>
+        <source>Add note…</source>
+        <translation>添加备注…</translation>
+    </message>
+    <message>
+        <source>Reply from template…</source>
+        <translation>模板回复…</translation>
+    </message>
+    <message>
+        <source>Attach file…</source>
+        <translation>上传附件…</translation>
+    </message>
+    <message>
+        <source>Link promise…</source>
+        <translation>关联承诺…</translation>
+    </message>
+    <message>
+        <source>Follow-up call…</source>
+        <translation>登记回访…</translation>
+    </message>
+    <message>
+        <source>Your role cannot work on tickets</source>
+        <translation>你的角色不能处理售后工单</translation>
+    </message>
+    <message>
+        <source>Linked promises</source>
+        <translation>关联的直播承诺</translation>
+    </message>
+    <message>
+        <source>Said at</source>
+        <translation>承诺时间</translation>
+    </message>
+    <message>
+        <source>Wording</source>
+        <translation>原话</translation>
+    </message>
+    <message>
+        <source>Unlink</source>
+        <translation>取消关联</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>上传时间</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256 哈希</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Reading the ticket</source>
+        <translation>正在读取工单</translation>
+    </message>
+    <message>
+        <source>Nobody</source>
+        <translation>不指派</translation>
+    </message>
+    <message>
+        <source>Refund only</source>
+        <translation>仅退款</translation>
+    </message>
+    <message>
+        <source>Return and refund</source>
+        <translation>退货退款</translation>
+    </message>
+    <message>
+        <source>Exchange</source>
+        <translation>换货</translation>
+    </message>
+    <message>
+        <source>Repair (three guarantees)</source>
+        <translation>维修（三包）</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>Promise claim</source>
+        <translation>承诺兑现</translation>
+    </message>
+    <message>
+        <source>Price protection</source>
+        <translation>价保</translation>
+    </message>
+    <message>
+        <source>Inquiry</source>
+        <translation>咨询</translation>
+    </message>
+    <message>
+        <source>Quality problem</source>
+        <translation>质量问题</translation>
+    </message>
+    <message>
+        <source>No reason (7-day)</source>
+        <translation>七天无理由</translation>
+    </message>
+    <message>
+        <source>Other reason</source>
+        <translation>其他原因</translation>
+    </message>
+    <message>
+        <source>Legal</source>
+        <translation>法定</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <source>Promise</source>
+        <translation>承诺</translation>
+    </message>
+    <message>
+        <source>Internal</source>
+        <translation>内部</translation>
+    </message>
+    <message>
+        <source>On track</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>Due within 24 h</source>
+        <translation>24 小时内到期</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已超时</translation>
+    </message>
+    <message>
+        <source>Legal line breached</source>
+        <translation>已超法定时限</translation>
+    </message>
+    <message>
+        <source>Met</source>
+        <translation>已达成</translation>
+    </message>
+    <message>
+        <source>Met late</source>
+        <translation>超时达成</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>计时中</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>Owner: %1    Buyer: %2    Opened: %3</source>
+        <translation>负责人：%1    买家：%2    建单：%3</translation>
+    </message>
+    <message>
+        <source>nobody</source>
+        <translation>未指派</translation>
+    </message>
+    <message>
+        <source>Rejected because: %1</source>
+        <translation>驳回理由：%1</translation>
+    </message>
+    <message>
+        <source>No order: %1</source>
+        <translation>无关联订单：%1</translation>
+    </message>
+    <message>
+        <source>Order %1 on %2: %3 × %4, %5</source>
+        <translation>订单 %1（%2）：%3 × %4，%5</translation>
+    </message>
+    <message>
+        <source>Paid %1 · Shipped %2 · Signed for %3</source>
+        <translation>付款 %1 · 发货 %2 · 签收 %3</translation>
+    </message>
+    <message>
+        <source>Session: %1</source>
+        <translation>所属场次：%1</translation>
+    </message>
+    <message>
+        <source>not attributed to a session</source>
+        <translation>未归属场次</translation>
+    </message>
+    <message>
+        <source>Clock</source>
+        <translation>时限</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>截止</translation>
+    </message>
+    <message>
+        <source>Binding</source>
+        <translation>约束</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Basis</source>
+        <translation>依据</translation>
+    </message>
+    <message>
+        <source>No open binding deadline</source>
+        <translation>没有进行中的约束性时限</translation>
+    </message>
+    <message>
+        <source>No ledger entry vouches for this step</source>
+        <translation>这一步没有账本条目佐证</translation>
+    </message>
+    <message>
+        <source>(missing or changed in the vault)</source>
+        <translation>（证据库中缺失或已被改动）</translation>
+    </message>
+    <message>
+        <source>Reject the request</source>
+        <translation>驳回售后申请</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>驳回</translation>
+    </message>
+    <message>
+        <source>The reason is kept on the ticket&apos;s record and may be shown to the platform.</source>
+        <translation>驳回理由会保存在工单记录中，平台申诉时可能需要出示。</translation>
+    </message>
+    <message>
+        <source>Add a note</source>
+        <translation>添加备注</translation>
+    </message>
+    <message>
+        <source>Add note</source>
+        <translation>添加备注</translation>
+    </message>
+    <message>
+        <source>Note (internal, not sent)</source>
+        <translation>备注（内部可见，不发给买家）</translation>
+    </message>
+    <message>
+        <source>What happened, what was agreed, what to check</source>
+        <translation>发生了什么、和买家约定了什么、还要核实什么</translation>
+    </message>
+    <message>
+        <source>Attach a file to the ticket</source>
+        <translation>为工单上传附件</translation>
+    </message>
+    <message>
+        <source>Choose a linked promise first.</source>
+        <translation>请先选中一条关联的承诺。</translation>
+    </message>
+    <message>
+        <source>Choose an attachment first.</source>
+        <translation>请先选中一个附件。</translation>
+    </message>
+</context>
+<context>
+    <name>TicketFollowUpDialog</name>
+    <message>
+        <source>Follow-up call</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <source>Follow-up call on ticket %1</source>
+        <translation>回访工单 %1</translation>
+    </message>
+    <message>
+        <source>Reached the buyer</source>
+        <translation>已联系上买家</translation>
+    </message>
+    <message>
+        <source>No answer</source>
+        <translation>未接通</translation>
+    </message>
+    <message>
+        <source>No score</source>
+        <translation>未评分</translation>
+    </message>
+    <message>
+        <source>What the buyer said</source>
+        <translation>买家的反馈</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>通话</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Record call</source>
+        <translation>记录回访</translation>
+    </message>
+</context>
+<context>
+    <name>TicketPromiseLinkDialog</name>
+    <message>
+        <source>Link a promise</source>
+        <translation>关联承诺</translation>
+    </message>
+    <message>
+        <source>Link a promise said on air to ticket %1</source>
+        <translation>为工单 %1 关联直播间承诺</translation>
+    </message>
+    <message>
+        <source>Promises in force from the order&apos;s session about its product or the whole session:</source>
+        <translation>订单所属场次中仍有效、针对该商品或全场的承诺：</translation>
+    </message>
+    <message>
+        <source>No promise of this order&apos;s session to suggest.</source>
+        <translation>该订单所属场次没有可关联的承诺。</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>关联</translation>
+    </message>
+</context>
+<context>
+    <name>TicketQueue</name>
+    <message>
+        <source>Refund only</source>
+        <translation>仅退款</translation>
+    </message>
+    <message>
+        <source>Return and refund</source>
+        <translation>退货退款</translation>
+    </message>
+    <message>
+        <source>Exchange</source>
+        <translation>换货</translation>
+    </message>
+    <message>
+        <source>Repair (three guarantees)</source>
+        <translation>维修（三包）</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>Promise claim</source>
+        <translation>承诺兑现</translation>
+    </message>
+    <message>
+        <source>Price protection</source>
+        <translation>价保</translation>
+    </message>
+    <message>
+        <source>Inquiry</source>
+        <translation>咨询</translation>
+    </message>
+    <message>
+        <source>Quality problem</source>
+        <translation>质量问题</translation>
+    </message>
+    <message>
+        <source>No-reason return (7 days)</source>
+        <translation>七天无理由</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Legal deadline passed</source>
+        <translation>已过法定期限</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>Due soon</source>
+        <translation>即将到期</translation>
+    </message>
+    <message>
+        <source>On time</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已办结</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 小时</translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <translation>%1 天</translation>
+    </message>
+    <message>
+        <source>%1 overdue</source>
+        <translation>已超 %1</translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation>还剩 %1</translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation>工单号</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Buyer</source>
+        <translation>买家</translation>
+    </message>
+    <message>
+        <source>Order number</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>建单时间</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <source>Unassigned</source>
+        <translation>未指派</translation>
+    </message>
+</context>
+<context>
+    <name>TicketReplyDialog</name>
+    <message>
+        <source>Reply to the buyer</source>
+        <translation>回复买家</translation>
+    </message>
+    <message>
+        <source>Reply on ticket %1</source>
+        <translation>回复工单 %1</translation>
+    </message>
+    <message>
+        <source>No template (write the reply)</source>
+        <translation>不用模板（自己写）</translation>
+    </message>
+    <message>
+        <source>The reply as sent to the buyer</source>
+        <translation>发给买家的回复原文</translation>
+    </message>
+    <message>
+        <source>Record reply</source>
+        <translation>记录回复</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>回复模板</translation>
+    </message>
+    <message>
+        <source>Reply (you can edit it before recording)</source>
+        <translation>回复内容（记录前可修改）</translation>
+    </message>
+    <message>
+        <source>Write the reply or choose a template.</source>
+        <translation>请填写回复内容或选择模板。</translation>
+    </message>
+</context>
+<context>
     <name>TicketsPage</name>
+    <message>
+        <source>Select a ticket to see it here.</source>
+        <translation>选中一张工单，在这里查看详情。</translation>
+    </message>
     <message>
         <source>After-sales tickets</source>
         <translation>售后工单</translation>
@@ -3510,12 +4311,48 @@ Start with the demo studio to look around (staff, products and sessions of an ex
         <translation>按最近的约束时限排序处理工单。</translation>
     </message>
     <message>
-        <source>After-sales tickets with every legal and platform deadline computed arrive with the post-live issue (#5)</source>
-        <translation>售后工单（自动计算每一项法定和平台时限）将随直播后服务议题（#5）上线</translation>
+        <source>New ticket…</source>
+        <translation>新建工单…</translation>
     </message>
     <message>
-        <source>Import the platform&apos;s order export, then handle refunds, returns, exchanges, repairs, complaints and promise claims. Each ticket shows its legal, platform, promise and internal clocks with the rule behind each, its timeline of events and attachments, and the customer&apos;s satisfaction.</source>
-        <translation>导入平台导出的订单，然后处理仅退款、退货退款、换货、维修、投诉和承诺兑现。每张工单显示法定、平台、承诺和内部时限及各自依据的规则，还有处理时间线、附件和顾客满意度。</translation>
+        <source>Assign selected…</source>
+        <translation>批量指派…</translation>
+    </message>
+    <message>
+        <source>Change status of selected…</source>
+        <translation>批量改状态…</translation>
+    </message>
+    <message>
+        <source>Load more</source>
+        <translation>加载更多</translation>
+    </message>
+    <message>
+        <source>Reading staff and sessions</source>
+        <translation>正在读取人员和场次</translation>
+    </message>
+    <message>
+        <source>Reading the queue</source>
+        <translation>正在读取工单队列</translation>
+    </message>
+    <message>
+        <source>%1 tickets</source>
+        <translation>共 %1 条</translation>
+    </message>
+    <message>
+        <source>Load more (%1 of %2 shown)</source>
+        <translation>加载更多（已显示 %1 / %2 条）</translation>
+    </message>
+    <message>
+        <source>Ticket %1 opened.</source>
+        <translation>已新建工单 %1。</translation>
+    </message>
+    <message>
+        <source>Assigning tickets</source>
+        <translation>正在指派工单</translation>
+    </message>
+    <message>
+        <source>Changing ticket statuses</source>
+        <translation>正在修改工单状态</translation>
     </message>
 </context>
 <context>

@@ -48,7 +48,11 @@ def test_a_backup_is_a_complete_studiodesk_database(tmp_db_path):
     assert copy.parent == backups_dir_for(tmp_db_path)
     assert copy.name.startswith("studio-") and copy.name.endswith("-manual.db")
     info = inspect_database(copy)
-    assert (info.state, info.application_id, info.revision) == ("current", SQLITE_APPLICATION_ID, schema.SCHEMA_HEAD)
+    assert (info.state, info.application_id, info.revision) == (
+        "current",
+        SQLITE_APPLICATION_ID,
+        schema.SCHEMA_HEAD,
+    )
     assert _keys(copy) == ["a"]
     assert side_files(copy) == [], "a copy is one self-contained file"
     assert seen and seen[-1][0] == seen[-1][1] > 0

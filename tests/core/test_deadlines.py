@@ -286,6 +286,34 @@ def test_nearest_binding_picks_the_soonest_open_and_says_why() -> None:
     assert nearest_binding([], at(2026, 3, 6)) is None
 
 
+def test_a_passed_legal_line_outranks_an_earlier_overdue_platform_clock_penalty_measures_art8() -> None:
+    """Found on the queue: a ticket 16 days unhandled showed orange (a platform clock from day 2 was nearer)."""
+    facts = TicketFacts(
+        kind="return_refund", platform="douyin", opened_at=at(2026, 3, 2), paid_at=at(2026, 3, 1),
+        signed_at=at(2026, 3, 3), first_response_at=at(2026, 3, 2, 11),
+    )  # fmt: skip
+    now = at(2026, 3, 20)
+    nearest = nearest_binding(list(ticket_deadlines(facts, now=now).deadlines), now)
+    assert nearest is not None
+    assert (nearest.deadline.key, nearest.deadline.binding, nearest.state) == (
+        "handling_breach",
+        "legal",
+        "breached",
+    )
+
+
+def test_the_buyers_own_window_ending_is_no_breach_by_the_studio_xiaofa25() -> None:
+    """A buyer who asks after the 7-day window is late; the studio has missed nothing."""
+    facts = TicketFacts(
+        kind="inquiry", opened_at=at(2026, 3, 20), signed_at=at(2026, 3, 3), reason="no_reason"
+    )
+    now = at(2026, 3, 20, 12)
+    clocks = {d.key: d for d in ticket_deadlines(facts, now=now).deadlines}
+    assert clocks["no_reason_return"].buyer_window and clocks["no_reason_return"].due < now  # still shown
+    nearest = nearest_binding(list(clocks.values()), now)
+    assert nearest is None or nearest.deadline.key != "no_reason_return"
+
+
 def test_numbers_come_from_the_rule_data() -> None:
     edited = copy.deepcopy(bundled_deadline_rules())
     edited["data"]["legal"]["no_reason_return"]["days"] = 10

@@ -62,3 +62,26 @@ def test_a_resolved_ticket_drops_out_of_the_deadline_sort(tmp_db, owner):
     with tmp_db.sessions() as s:
         row = s.get(Ticket, ticket_id)
     assert (row.due_at, row.due_rule) == (None, "")
+
+
+def test_a_linked_promise_binds_as_corrected_on_air_and_not_at_all_once_retracted(tmp_db, owner):
+    """法释〔2022〕8号: what the host finally said binds; found in the evidence pack (a corrected 24 h clock)."""
+    from core.services import checklist, promises, ticket_links
+    from core.services.ticket_deadlines import facts_of
+    from tests.builders import planned_session
+
+    ticket_id = order_and_ticket(tmp_db, owner)
+    live_id = planned_session(tmp_db, owner)
+    with clock.fixed(SIGNED), tmp_db.unit_of_work(owner) as s:
+        checklist.override_gate(s, owner, live_id, "测试")
+        checklist.go_live(s, owner, live_id)
+        said = promises.log_promise(s, owner, live_id, kind="shipping_time", wording="今天拍下24小时内发货")
+        fixed = promises.correct_on_air(s, owner, said.id, session_id=live_id, wording="口误，是48小时内发货")
+        gift = promises.log_promise(s, owner, live_id, kind="gift", wording="前100名送杯套")
+        promises.retract(s, owner, gift.id, session_id=live_id, reason="记错了")
+    with clock.fixed(OPENED), tmp_db.unit_of_work(owner) as s:
+        ticket_links.link_promise(s, owner, ticket_id, said.id)
+        ticket_links.link_promise(s, owner, ticket_id, gift.id)
+    with tmp_db.sessions() as s:
+        facts = facts_of(s, s.get(Ticket, ticket_id))
+    assert [(p.promise_id, dict(p.terms)) for p in facts.promises] == [(fixed.id, {"ship_within_hours": 48})]

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core import clock
 from core.errors import InvalidInput, StudioDeskError
 from ui.labels import platform_names, role_name
 from ui.widgets import FieldForm, show_message
@@ -100,7 +101,9 @@ class SessionPlanDialog(QDialog):
             end = existing.planned_end or existing.planned_start + timedelta(hours=3)
             self.end.setDateTime(to_qdatetime(end, zone))
         else:
-            tomorrow = (datetime.now(zone) + timedelta(days=1)).replace(hour=19, minute=30, second=0)
+            tomorrow = (clock.now().astimezone(zone) + timedelta(days=1)).replace(
+                hour=19, minute=30, second=0
+            )
             self.start.setDateTime(to_qdatetime(tomorrow, zone))
             self.end.setDateTime(to_qdatetime(tomorrow + timedelta(hours=3), zone))
             if self.shop.count():

@@ -1,4 +1,5 @@
-"""Ticket search: an FTS5 trigram index over each ticket's code, summary, buyer nickname and order number.
+"""Ticket search: an FTS5 trigram index over each ticket's code, summary, buyer nickname and order number, and a
+narrow index of orders (id, platform, session) for the queue's platform and host filters.
 
 Issue 5 (the queue): search over ticket text, order numbers and buyer nicknames, ≤ 50 ms for three or more
 characters on 200,000 tickets. SQLite's trigram tokenizer matches substrings of three or more characters in Chinese
@@ -43,6 +44,7 @@ TRIGGERS = {
 
 
 def upgrade() -> None:
+    op.create_index("ix_orders_queue", "orders", ["id", "platform", "session_id"])
     op.execute(f"CREATE VIRTUAL TABLE {TABLE} USING fts5(body, tokenize = 'trigram')")
     op.execute(f"INSERT INTO {TABLE}(rowid, body) SELECT tickets.id, {TEXT.format(t='tickets')} FROM tickets")
     for name, body in TRIGGERS.items():
@@ -53,3 +55,4 @@ def downgrade() -> None:
     for name in TRIGGERS:
         op.execute(f"DROP TRIGGER IF EXISTS {name}")
     op.execute(f"DROP TABLE IF EXISTS {TABLE}")
+    op.drop_index("ix_orders_queue", table_name="orders")
