@@ -3820,6 +3820,10 @@ Start with the demo studio to look around (staff, products and sessions of an ex
         <translation>登记回访…</translation>
     </message>
     <message>
+        <source>Evidence pack…</source>
+        <translation>导出证据包…</translation>
+    </message>
+    <message>
         <source>Your role cannot work on tickets</source>
         <translation>你的角色不能处理售后工单</translation>
     </message>

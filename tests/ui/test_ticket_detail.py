@@ -185,3 +185,19 @@ def test_an_attachment_is_listed_with_its_hash_and_opens_a_checked_copy(qtbot, p
     with qtbot.waitSignal(task.ended, timeout=WAIT):
         pass
     assert opened and opened[0].toLocalFile().endswith("破损照片.jpg")
+
+
+def test_the_evidence_pack_button_writes_the_pdf_for_this_ticket(qtbot, panel, ticket, tmp_path, monkeypatch):
+    from io import BytesIO
+
+    from pypdf import PdfReader
+    from PySide6.QtWidgets import QMessageBox
+
+    from ui import pdf_export
+
+    out = tmp_path / "证据包.pdf"
+    monkeypatch.setattr(pdf_export.QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), "PDF (*.pdf)"))
+    panel.evidence_button.click()
+    qtbot.waitUntil(lambda: panel.findChild(QMessageBox, "evidencePackExported") is not None, timeout=10000)
+    text = "".join(page.extract_text() for page in PdfReader(BytesIO(out.read_bytes())).pages)
+    assert panel.record.view.code in text and "2026-10-08" in text

@@ -156,6 +156,8 @@ class TicketDetail(TicketAsks, QWidget):
         for button in self.tool_buttons:
             tools.addWidget(button)
         tools.addStretch(1)
+        self.evidence_button = self._button("evidenceButton", self.tr("Evidence pack…"), self.export_evidence)
+        tools.addWidget(self.evidence_button)  # printing is for every role (reports.print)
         column.addLayout(tools)
         self.action_message = message_label()
         self.action_message.setObjectName("ticketActionMessage")
@@ -288,6 +290,15 @@ class TicketDetail(TicketAsks, QWidget):
         emit(self.changed, self.ticket_id)
         self.reload()
         return True
+
+    def export_evidence(self) -> Any:
+        """证据包: the PDF a studio sends with a platform appeal or a 12315 mediation (ui/pages/evidence_export.py)."""
+        from ui.pages.evidence_export import export_evidence_pack
+
+        if self.record is None:
+            return None
+        view = self.record.view
+        return export_evidence_pack(self.context, view.id, self, code=view.code)
 
     def apply_status(self, status: str, reason: str = "", note: str = "") -> bool:
         from core.services import tickets
