@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
+import re
 import shutil
 import sqlite3
 import sys
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -215,3 +218,135 @@ def test_sample_promise_sheet_prints(tmp_path):
     )
     assert done.returncode == 0, done.stderr
     assert out.read_bytes().startswith(b"%PDF")
+
+
+def test_sample_has_imported_orders_for_every_past_stream():
+    """Issue 5's sample: each past stream's orders came in through the importer (re-imported each morning, so later
+    files updated shipping and signing); order numbers are text, buyers and phones masked, no street address."""
+    conn = sqlite3.connect(f"file:{SAMPLE}?mode=ro", uri=True)
+    try:
+        per_session = dict(
+            conn.execute(
+                "SELECT s.id, count(o.id) FROM live_sessions s LEFT JOIN orders o ON o.session_id = s.id "
+                "WHERE s.status IN ('reviewed', 'ended') GROUP BY s.id"
+            ).fetchall()
+        )
+        planned = conn.execute(
+            "SELECT count(*) FROM orders o JOIN live_sessions s ON s.id = o.session_id WHERE s.status = 'planned'"
+        ).fetchone()[0]
+        orders = conn.execute(
+            "SELECT typeof(platform_order_id), platform_order_id, buyer_nickname, buyer_phone_masked, region, "
+            "platform, shipped_at, signed_at FROM orders"
+        ).fetchall()
+        imports = conn.execute("SELECT entity_id, after FROM audit_events WHERE action = 'import'").fetchall()
+    finally:
+        conn.close()
+    assert len(per_session) >= 20 and min(per_session.values()) >= 20
+    assert planned == 0
+    assert {o[5] for o in orders} == {"douyin", "wechat"}
+    assert all(kind == "text" and len(number) >= 18 for kind, number, *_ in orders)
+    assert all(re.fullmatch(r"1\d\d\*{4}\d{4}", o[3]) for o in orders), "phones are stored masked"
+    assert all("*" in o[2] for o in orders), "buyers are masked nicknames or 张**"
+    assert not any(ch.isdigit() for o in orders for ch in o[4]), "only province and city are kept"
+    assert sum(1 for o in orders if o[7] is not None) > len(orders) / 2
+    assert any(name.startswith("抖店") for name, _ in imports) and any(
+        name.startswith("视频号") for name, _ in imports
+    )
+    assert any(json.loads(after)["updated"] > 0 for _, after in imports), (
+        "later exports updated earlier orders"
+    )
+
+
+@pytest.fixture(scope="module")
+def demo_db():
+    from core.db.opening import open_database
+    from core.demo import prepare_demo_copy
+
+    db = open_database(prepare_demo_copy())
+    yield db
+    db.dispose()
+
+
+def test_sample_tickets_are_in_every_status_and_each_deadline_state(demo_db):
+    """At the sample's today the desk has tickets in every status of the flow; among the open ones some are due
+    within 24 hours, some overdue, and exactly one is past the 15-day legal handling line (侵害消费者权益行为处罚办法
+    Arts 8–9), opened more than 15 days before."""
+    import build_sample
+    from sqlalchemy import select
+
+    from core.db import models as m
+    from core.services import ticket_deadlines, tickets
+
+    now = build_sample.SAMPLE_NOW
+    with demo_db.sessions() as session:
+        flow = tickets.ticket_flow(session)
+        rows = session.scalars(select(m.Ticket)).all()
+        states: dict[str, list[m.Ticket]] = {}
+        for ticket in rows:
+            if ticket.status in flow.open_statuses:
+                _report, nearest = ticket_deadlines.report(session, ticket, now=now)
+                states.setdefault(nearest.state if nearest else "none", []).append(ticket)
+        kinds = {t.kind for t in rows}
+        owners = {t.owner_id for t in rows}
+    assert 25 <= len(rows) <= 40
+    assert {t.status for t in rows} == set(flow.statuses)
+    assert len(kinds) == 8, "every ticket type"
+    assert {3, 4, None} <= owners  # 陈静, 赵磊, and one nobody took
+    assert states.get("due_soon") and states.get("overdue")
+    (breached,) = states["breached"]
+    assert breached.due_rule == "handling_breach"
+    assert now - breached.opened_at > timedelta(days=15)
+    assert all(t.rejected_reason for t in rows if t.status == "rejected")
+
+
+def test_sample_last_stream_warns_of_the_over_promised_gift_and_a_claim_links_it(demo_db):
+    """The 27 Nov stream promised a gift to the first 100 buyers of the cleanser and 130 paid for it."""
+    from sqlalchemy import select
+
+    from core.db import models as m
+    from core.services import promises, sessions, ticket_links
+
+    with demo_db.sessions() as session:
+        (stream,) = [
+            r.id
+            for r in sessions.list_sessions(session, limit=10_000)
+            if promises.list_promises(session, r.id)
+        ]
+        (warning,) = ticket_links.over_promise_warnings(session, stream)
+        claims = session.scalars(select(m.Ticket).where(m.Ticket.kind == "promise_claim")).all()
+        linked = [p.id for t in claims for p in ticket_links.linked_promises(session, t.id)]
+    assert warning.limit == 100 and warning.paid_orders > 100
+    assert warning.promise_id in linked
+
+
+def test_sample_tickets_have_follow_ups_replies_and_an_attachment_in_the_vault(demo_db):
+    from sqlalchemy import func, select
+
+    from core.db import models as m
+    from core.services import ticket_links
+
+    with demo_db.sessions() as session:
+        calls = (
+            session.execute(select(m.TicketEvent.data).where(m.TicketEvent.kind == "call")).scalars().all()
+        )
+        scored = session.scalars(
+            select(m.Ticket.satisfaction).where(
+                m.Ticket.status == "closed", m.Ticket.satisfaction.is_not(None)
+            )
+        ).all()
+        replies = session.scalar(select(func.count()).where(m.TicketEvent.kind == "reply"))
+        templated = session.scalar(
+            select(func.count()).where(
+                m.TicketEvent.kind == "reply", m.TicketEvent.data["template_id"].is_not(None)
+            )
+        )
+        with_files = session.scalars(
+            select(m.Attachment.subject_id).where(m.Attachment.subject_type == "ticket")
+        )
+        attachments = [
+            a for tid in with_files for a in ticket_links.ticket_attachments(session, demo_db.vault_dir, tid)
+        ]
+    assert len(calls) >= 8 and any(c["reached"] is False for c in calls)
+    assert len(scored) >= 8 and min(scored) <= 3 < max(scored)
+    assert replies >= 15 and templated >= 10
+    assert attachments and all(a.in_vault for a in attachments)

@@ -210,6 +210,7 @@ class _Run:
         self.errors = 0
         self.first_error: tuple[int, str, str] | None = None
         self.added = self.updated = self.unchanged = 0
+        self.updated_ids: list[int] = []  # orders whose shipping/signing may move their tickets' clocks
         self.now = _stored(clock.now())
         self.offsets: dict[
             str, Any
@@ -346,6 +347,7 @@ class _Run:
         if updates:
             assignments = ", ".join(f"{name} = ?" for name in _VALUES)
             connection.exec_driver_sql(f"UPDATE orders SET {assignments} WHERE id = ?", updates)
+            self.updated_ids.extend(update[-1] for update in updates)
 
     def run(self) -> None:
         rows = self.file.rows()
@@ -353,6 +355,23 @@ class _Run:
             parsed = [p for p in (self.parse(number, values) for number, values in batch) if p is not None]
             if not self.errors:
                 self.write(parsed)
+
+
+def _refresh_tickets(session: Session, order_ids: list[int]) -> None:
+    """A new signing or shipping time moves the clocks of the open tickets on those orders: re-cache their due."""
+    from core.db.models import Ticket
+    from core.services.deadline_rules import deadline_context
+    from core.services.ticket_deadlines import refresh
+    from core.services.tickets import ticket_flow
+
+    open_statuses = ticket_flow(session).open_statuses
+    context = None
+    for start in range(0, len(order_ids), 500):
+        chunk = order_ids[start : start + 500]
+        for ticket in session.scalars(select(Ticket).where(Ticket.order_id.in_(chunk))).all():
+            if ticket.status in open_statuses:
+                context = context or deadline_context(session)
+                refresh(session, ticket, context=context)
 
 
 def import_orders(
@@ -384,6 +403,8 @@ def import_orders(
     result = OrderImportResult(
         opened.file_name, opened.preset.platform, opened.detected, work.added, work.updated, work.unchanged
     )
+    if work.updated_ids and not dry_run:
+        _refresh_tickets(session, work.updated_ids)
     if not dry_run and (result.added or result.updated):
         audit.record(
             session, "import", "orders", opened.file_name, file=opened.file_name, platform=result.platform,

@@ -124,6 +124,8 @@ def ticket_view(session: Session, ticket_id: int, *, vault_dir: Path | None = No
     seq, digest = latest_entries(session, "ticket", [ticket.id]).get(ticket.id, (None, ""))
     steps = tuple(flow.transitions[(ticket.status, s)] for s in flow.next_statuses(ticket.status))
     clocks, nearest = deadline_report(session, ticket)
+    if ticket.status not in flow.open_statuses:
+        nearest = None  # a done ticket owes nothing more; its clocks stay listed as history
     return TicketView(
         ticket.id, ticket.code, ticket.kind, ticket.reason, ticket.status, status_name(ticket.status),
         ticket.summary, ticket.buyer_nickname, order, ticket.owner_id, owner.display_name if owner else "",

@@ -85,3 +85,29 @@ def test_a_linked_promise_binds_as_corrected_on_air_and_not_at_all_once_retracte
     with tmp_db.sessions() as s:
         facts = facts_of(s, s.get(Ticket, ticket_id))
     assert [(p.promise_id, dict(p.terms)) for p in facts.promises] == [(fixed.id, {"ship_within_hours": 48})]
+
+
+def test_a_reimport_that_brings_the_shipping_time_moves_the_tickets_clocks(tmp_db, owner, tmp_path):
+    """Found building the sample: an order export updating shipping or signing left the queue's cache stale."""
+    from core.services.order_import import import_orders
+    from core.services.ticket_deadlines import report
+
+    header = "平台,订单号,子订单号,商品名称,商品编码,数量,实付金额(元),支付时间,发货时间,签收时间,订单状态,售后状态,买家昵称,手机号,省,市\n"
+    first = (
+        header + "douyin,0006920011223344556,,四件套,HM-1,1,199.00,2026-09-28 20:15:03,,,待发货,,小鱼**,,,\n"
+    )
+    second = first.replace(",,,待发货", ",2026-09-29 10:00,,已发货")  # shipped inside the platform's 48 h
+    (tmp_path / "a.csv").write_text(first, encoding="utf-8")
+    (tmp_path / "b.csv").write_text(second, encoding="utf-8")
+    with clock.fixed(OPENED), tmp_db.unit_of_work(owner) as s:
+        import_orders(s, owner, tmp_path / "a.csv", platform="generic")
+        ticket = tickets.create_ticket(s, owner, kind="return_refund", reason="no_reason", order_id=1)
+        before = (ticket.due_at, ticket.due_rule)
+        assert before[1] == "platform_ship_hours"  # paid 9-28 20:15, not shipped: overdue on 10-02
+    with clock.fixed(OPENED), tmp_db.unit_of_work(owner) as s:
+        assert import_orders(s, owner, tmp_path / "b.csv", platform="generic").updated == 1
+    with clock.fixed(OPENED), tmp_db.sessions() as s:
+        row = s.get(Ticket, ticket.id)
+        _clocks, nearest = report(s, row)
+        assert (row.due_at, row.due_rule) == (nearest.deadline.due, nearest.deadline.key)
+    assert (row.due_at, row.due_rule) != before
