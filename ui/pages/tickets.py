@@ -111,6 +111,7 @@ class TicketsPage(QWidget):
         self._select: int | None = None
         self._created: tuple[int, str] | None = None
         self.new_dialog: Any = None
+        self.import_dialog: Any = None
         body = page_frame(self, self.title, self.tr("Work the queue sorted by the nearest binding deadline."))
 
         may_work = context.actor.may("tickets.work")
@@ -125,10 +126,15 @@ class TicketsPage(QWidget):
         self.status_button.clicked.connect(self.ask_status)
         for button in (self.new_button, self.assign_button, self.status_button):
             button.setEnabled(may_work)
+        self.import_button = QPushButton(self.tr("Import orders…"))
+        self.import_button.setObjectName("importOrders")
+        self.import_button.setEnabled(context.actor.may("orders.import"))
+        self.import_button.clicked.connect(self.import_orders)
         self.count = QLabel()
         self.count.setObjectName("queueCount")
         actions = QHBoxLayout()
         actions.addWidget(self.new_button)
+        actions.addWidget(self.import_button)
         actions.addWidget(self.assign_button)
         actions.addWidget(self.status_button)
         actions.addStretch(1)
@@ -304,6 +310,15 @@ class TicketsPage(QWidget):
         dialog.created.connect(self.ticket_created)
         dialog.open()
         self.new_dialog = dialog
+
+    def import_orders(self) -> None:
+        """The order import wizard; the queue reloads after an import (tickets show their orders)."""
+        from ui.dialogs.order_import import OrderImportDialog
+
+        dialog = OrderImportDialog(self.context, self)
+        dialog.imported.connect(lambda _result: self.reload())
+        dialog.open()
+        self.import_dialog = dialog
 
     def ticket_created(self, ticket_id: int, code: str) -> None:
         """Show the new ticket selected: in the current view when it belongs there, else in a view of just it."""
