@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name></name>
+    <message>
+        <source>%1 tickets come due within the warning window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2 · due %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>and %1 more — click to open the queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click to open the queue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AddPaperDialog</name>
     <message>
         <source>Require another paper</source>
@@ -651,6 +670,34 @@
     <message>
         <source>Promises logged on air (#4), tickets sorted by the nearest binding deadline and overdue ones (#5), open public-opinion incidents (#6) and this month&apos;s service score (#7).</source>
         <translation>直播中记录的承诺（#4）、按最近截止时间排序的售后工单及超时工单（#5）、未结舆情事件（#6）以及本月服务评分（#7）。</translation>
+    </message>
+    <message>
+        <source>Tickets due today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>due before midnight, overdue ones included</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue tickets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>past their nearest deadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Past a legal deadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>past a legal line: handle and record now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the after-sales queue with these tickets</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>owner overrode the checklist</source>
@@ -1922,6 +1969,189 @@ Start with the demo studio to look around (staff, products and sessions of an ex
     </message>
 </context>
 <context>
+    <name>OrderImportDialog</name>
+    <message>
+        <source>Import orders</source>
+        <translation>导入订单</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>上一步</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Import a platform&apos;s order export</source>
+        <translation>导入平台的订单导出文件</translation>
+    </message>
+    <message>
+        <source>Export the orders from the shop&apos;s back office (抖店, 快手, 淘宝 or 视频号) as CSV or Excel and choose the file. The platform is recognised from its column names; orders already imported are updated, never added twice. The whole file is imported or nothing is. Only the masked phone, the nickname and province + city are kept.</source>
+        <translation>在店铺后台（抖店、快手、淘宝或视频号）把订单导出为 CSV 或 Excel，再选择这个文件。平台按列名自动识别；已导入过的订单只会更新，不会重复新增。整个文件要么全部导入，要么一行也不导入。只保留脱敏手机号、昵称和省市。</translation>
+    </message>
+    <message>
+        <source>Recognise automatically</source>
+        <translation>自动识别</translation>
+    </message>
+    <message>
+        <source>Choose a file…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <source>No file chosen</source>
+        <translation>尚未选择文件</translation>
+    </message>
+    <message>
+        <source>Platform:</source>
+        <translation>平台：</translation>
+    </message>
+    <message>
+        <source>Only the owner and customer service may import orders.</source>
+        <translation>只有店主和客服可以导入订单。</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Order no.</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <source>Sub-order no.</source>
+        <translation>子订单号</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Paid at</source>
+        <translation>支付时间</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>订单状态</translation>
+    </message>
+    <message>
+        <source>After-sales</source>
+        <translation>售后状态</translation>
+    </message>
+    <message>
+        <source>Buyer</source>
+        <translation>买家</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>省市</translation>
+    </message>
+    <message>
+        <source>Orders are matched to the session they were paid in and to the product by its SKU. Importing the same file again adds nothing.</source>
+        <translation>订单按支付时间归入对应场次，按商品编码对应到商品。再次导入同一文件不会新增订单。</translation>
+    </message>
+    <message>
+        <source>1 Choose the file</source>
+        <translation>① 选择文件</translation>
+    </message>
+    <message>
+        <source>2 Preview</source>
+        <translation>② 预览</translation>
+    </message>
+    <message>
+        <source>3 Done</source>
+        <translation>③ 完成</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Choose an order export</source>
+        <translation>选择订单导出文件</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.csv *.xlsx);;CSV files (*.csv);;Excel workbooks (*.xlsx)</source>
+        <translation>表格文件 (*.csv *.xlsx);;CSV 文件 (*.csv);;Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Checking “%1”…</source>
+        <translation>正在检查“%1”…</translation>
+    </message>
+    <message>
+        <source>Checking the order export</source>
+        <translation>正在检查订单文件</translation>
+    </message>
+    <message>
+        <source>If you know the platform, choose it above and the file is read again.</source>
+        <translation>如果知道是哪个平台的导出，请在上方选择平台，文件会重新读取。</translation>
+    </message>
+    <message>
+        <source>Recognised as a %1 order export.</source>
+        <translation>识别为%1的订单导出。</translation>
+    </message>
+    <message>
+        <source>Read as a %1 export.</source>
+        <translation>按%1的导出格式读取。</translation>
+    </message>
+    <message>
+        <source>Columns read: %1. Other columns are not imported.</source>
+        <translation>读取的列：%1。其他列不导入。</translation>
+    </message>
+    <message>
+        <source>%1 new orders, %2 updated, %3 unchanged.</source>
+        <translation>%1 个新订单，%2 个更新，%3 个不变。</translation>
+    </message>
+    <message>
+        <source>Ready to import.</source>
+        <translation>可以导入。</translation>
+    </message>
+    <message>
+        <source>Everything is already imported.</source>
+        <translation>这些订单都已导入过，无需再导入。</translation>
+    </message>
+    <message>
+        <source>The first %1 rows as they will be stored:</source>
+        <translation>前 %1 行（按保存后的样子显示）：</translation>
+    </message>
+    <message>
+        <source>Importing “%1”…</source>
+        <translation>正在导入“%1”…</translation>
+    </message>
+    <message>
+        <source>Importing orders</source>
+        <translation>正在导入订单</translation>
+    </message>
+    <message>
+        <source>“%1” imported: %2 new orders, %3 updated, %4 unchanged.</source>
+        <translation>“%1”已导入：新增 %2 个订单，更新 %3 个，%4 个不变。</translation>
+    </message>
+</context>
+<context>
     <name>OwnerAccountDialog</name>
     <message>
         <source>Create the owner account</source>
@@ -2906,6 +3136,10 @@ Start with the demo studio to look around (staff, products and sessions of an ex
         <translation>删除视图</translation>
     </message>
     <message>
+        <source>Click to show every deadline again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Opened</source>
         <translation>建单日期</translation>
     </message>
@@ -2952,6 +3186,18 @@ Start with the demo studio to look around (staff, products and sessions of an ex
     <message>
         <source>Several owners</source>
         <translation>多位负责人</translation>
+    </message>
+    <message>
+        <source>Due by the end of today ✕</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue ✕</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Past a legal deadline ✕</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Reading saved views</source>
@@ -4301,6 +4547,17 @@ Start with the demo studio to look around (staff, products and sessions of an ex
     </message>
 </context>
 <context>
+    <name>TicketTray</name>
+    <message>
+        <source>StudioDesk: after-sales reminders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking ticket deadlines</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TicketsPage</name>
     <message>
         <source>Select a ticket to see it here.</source>
@@ -4325,6 +4582,10 @@ Start with the demo studio to look around (staff, products and sessions of an ex
     <message>
         <source>Change status of selected…</source>
         <translation>批量改状态…</translation>
+    </message>
+    <message>
+        <source>Import orders…</source>
+        <translation>导入订单…</translation>
     </message>
     <message>
         <source>Load more</source>
