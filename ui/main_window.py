@@ -128,6 +128,7 @@ class MainWindow(QMainWindow):
             return
         self.show_page(0)
         QTimer.singleShot(0, self.refresh_ledger_head)
+        self._start_ticket_tray()
 
     @classmethod
     def signed_out(
@@ -201,6 +202,7 @@ class MainWindow(QMainWindow):
         self._signed_in_paint_pending = True
         self.update()
         QTimer.singleShot(0, self.refresh_ledger_head)
+        self._start_ticket_tray()
         emit(self.became_signed_in, actor)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -293,6 +295,26 @@ class MainWindow(QMainWindow):
         """The page with ``key`` (see ui.pages.PAGES), shown."""
         return self.show_page([spec.key for spec in PAGES].index(key))
 
+    def open_queue(self, flt: Any = None) -> QWidget:
+        """Show the 售后工单 page narrowed to ``flt`` (a core QueueFilter; None: the open tickets, nearest first)."""
+        from core.services.ticket_queue import QueueFilter
+
+        page = self.page("tickets")
+        page.show_filter(flt if flt is not None else QueueFilter(open_only=True))
+        if self.isMinimized():
+            self.showNormal()
+        self.raise_()
+        self.activateWindow()
+        return page
+
+    def _start_ticket_tray(self) -> None:
+        """The tray reminder of tickets coming due (ui.ticket_tray); silently nothing without a system tray."""
+        from ui.ticket_tray import TicketTray
+
+        if getattr(self, "ticket_tray", None) is None and self.context is not None:
+            self.ticket_tray = TicketTray(self.context, self.open_queue, self)
+            self.ticket_tray.start()
+
     def current_page(self) -> QWidget:
         return self.stack.currentWidget()
 
@@ -305,6 +327,8 @@ class MainWindow(QMainWindow):
             page.language_chosen.connect(self._on_page_language_chosen)
         if hasattr(page, "restore_chosen"):
             page.restore_chosen.connect(self.restore_requested)
+        if hasattr(page, "queue_requested"):
+            page.queue_requested.connect(self.open_queue)
         self._pages[index] = page
         self.stack.addWidget(page)
         return page
@@ -350,5 +374,7 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, lambda: emit(self.signed_in_painted))
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if getattr(self, "ticket_tray", None) is not None:
+            self.ticket_tray.stop()
         super().closeEvent(event)
         emit(self.closed)

@@ -1,19 +1,28 @@
-"""工作台 What needs attention today: papers about to lapse and sessions still to prepare (直播前准备).
+"""工作台 What needs attention today: papers about to lapse, sessions still to prepare (直播前准备), and the
+after-sales tickets due today, overdue, or past a legal line (售后, issue 5).
 
 Read-only and cheap: the session list's own query (:func:`sessions.list_sessions`) plus the expiry scan of
-:func:`catalog_documents.expiring_documents`, well inside the dashboard's 150 ms budget on the three-year studio.
+:func:`catalog_documents.expiring_documents`, well inside the dashboard's 150 ms budget on the three-year studio. :func:`ticket_counts` is one aggregate
+over ``tickets.due_at``/``status`` through ``ix_tickets_status_due`` (only tickets due by tonight are read), and
+:func:`entering_warning` lists the open tickets due within the deadlines rule's ``warn_within_hours``.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
 
 from sqlalchemy.orm import Session
 
+from core import i18n
+from core.rules import active_rule
 from core.services.catalog_documents import ExpiringDocument, expiring_documents
 from core.services.sessions import list_sessions
 from core.services.sessions_lineup import EDITABLE
+from core.services.ticket_queue import end_of_studio_day, legal_rule_keys, open_status_values
+
+_STORED = "%Y-%m-%d %H:%M:%S.%f"  # how SQLAlchemy's DateTime stores UTC on SQLite (as in ticket_queue)
 
 
 @dataclass(frozen=True)
@@ -64,3 +73,81 @@ def attention(session: Session, *, today: date) -> Attention:
         papers=tuple(expiring_documents(session, today=today)),
         sessions=sessions_to_prepare(session),
     )
+
+
+@dataclass(frozen=True)
+class TicketCounts:
+    """Open tickets by their cached nearest binding deadline; nested: breached ⊆ overdue ⊆ due_today.
+
+    ``due_today``: due before the end of the studio day (overdue ones included); ``overdue``: past it;
+    ``breached``: past a legal clock (消费者权益保护法 Arts 24–25, 侵害消费者权益行为处罚办法 Arts 8–9 — the keys of
+    the active ``deadlines`` rule's ``legal``). Each opens the queue with ``QueueFilter(due=...)``.
+    """
+
+    due_today: int
+    overdue: int
+    breached: int
+
+
+def _stored(moment: datetime) -> str:
+    return moment.astimezone(UTC).strftime(_STORED)
+
+
+def _marks(name: str, values: tuple[str, ...]) -> tuple[str, dict[str, Any]]:
+    return ", ".join(f":{name}{i}" for i in range(len(values))), {
+        f"{name}{i}": v for i, v in enumerate(values)
+    }
+
+
+def ticket_counts(session: Session, now: datetime, zone: Any) -> TicketCounts:
+    """The dashboard's three ticket counts at ``now`` in the studio's ``zone`` (one aggregate query)."""
+    statuses, params = _marks("s", open_status_values())
+    legal, legal_params = _marks("l", tuple(sorted(legal_rule_keys(session))) or ("",))
+    row = (
+        session.connection()
+        .exec_driver_sql(
+            f"SELECT count(*), coalesce(sum(due_at < :now), 0), coalesce(sum(due_at < :now AND due_rule IN ({legal})), 0)"
+            f" FROM tickets WHERE status IN ({statuses}) AND due_at < :end",
+            {**params, **legal_params, "now": _stored(now), "end": _stored(end_of_studio_day(now, zone))},
+        )
+        .one()
+    )
+    return TicketCounts(due_today=int(row[0]), overdue=int(row[1]), breached=int(row[2]))
+
+
+@dataclass(frozen=True)
+class DueSoon:
+    """An open ticket whose nearest binding deadline falls within the warning window."""
+
+    ticket_id: int
+    code: str
+    due_at: datetime
+    due_rule: str
+    what: str  # the deadline's name in the current language, e.g. "7-day refund after the return arrives"
+
+
+def warn_hours(session: Session) -> float:
+    """The deadlines rule's ``warn_within_hours`` (DOMAIN §4: the desk is warned this long before a line)."""
+    return float(active_rule(session, "deadlines")["data"].get("warn_within_hours", 24))
+
+
+def entering_warning(session: Session, now: datetime, *, limit: int = 200) -> tuple[DueSoon, ...]:
+    """Open tickets due in ``(now, now + warn_within_hours]``, soonest first (at most ``limit``)."""
+    statuses, params = _marks("s", open_status_values())
+    rows = session.connection().exec_driver_sql(
+        f"SELECT id, code, due_at, due_rule FROM tickets WHERE status IN ({statuses})"
+        " AND due_at > :now AND due_at <= :edge ORDER BY due_at, id LIMIT :limit",
+        {
+            **params,
+            "now": _stored(now),
+            "edge": _stored(now + timedelta(hours=warn_hours(session))),
+            "limit": limit,
+        },
+    )
+    import core.domain.deadlines  # noqa: F401  (registers the deadline names)
+
+    return tuple(
+        DueSoon(ticket_id, code, datetime.fromisoformat(due_at).replace(tzinfo=UTC), rule or "",
+                i18n.t(f"deadlines.label.{rule}") if rule else "")
+        for ticket_id, code, due_at, rule in rows
+    )  # fmt: skip

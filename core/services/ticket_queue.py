@@ -14,6 +14,9 @@ Contract (reads only; plain SQL on the session's connection, one page at a time,
   index's own copy of that text (``ticket_search_content``), since trigrams cannot match them (SQLite 3.40).
 - The page is chosen on ``tickets`` alone (``orders`` is joined only when a filter reads it) and then the page's
   rows are read with their order and owner: sorting 200,000 joined rows would cost the budget several times over.
+- ``QueueFilter.due`` narrows to open tickets by their cached deadline (the dashboard's counts open these):
+  ``today`` due before the end of the studio day (overdue ones included), ``overdue`` past it (any rule),
+  ``breached`` past a legal clock (the keys of the active ``deadlines`` rule's ``legal``); ``now`` is the clock's.
 - :func:`queue_state` colours a row: ``done`` (resolved, rejected, closed), ``breached`` (past a legal deadline),
   ``overdue`` (past any other deadline), ``due_soon`` (within ``warn_hours``), ``fine``.
 - Saved views (:func:`save_view`, :func:`saved_views`, :func:`delete_view`) keep a person's named filters per page.
@@ -28,15 +31,17 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from core import i18n
+from core import clock, i18n
 from core.db.models import SavedView
 from core.domain.codes import TicketStatus
 from core.errors import InvalidInput
+from core.rules import active_rule
 
 i18n.register(
     {
         "queue.view_name": ("请给视图起个名字（最多 60 个字）", "Name the view (up to 60 characters)"),
         "queue.bad_sort": ("无法按“{sort}”排序", "Cannot sort by “{sort}”"),
+        "queue.bad_due": ("没有“{due}”这种到期筛选", "There is no due filter “{due}”"),
     }
 )
 
@@ -48,6 +53,7 @@ _SORTS = {
     "opened": "t.opened_at DESC, t.id DESC",
     "code": "t.code",
 }
+DUE_CHOICES = ("today", "overdue", "breached")  # nested: every breached ticket is overdue and due today
 _STORED = "%Y-%m-%d %H:%M:%S.%f"  # how SQLAlchemy's DateTime stores UTC on SQLite
 
 
@@ -59,9 +65,28 @@ def _moment(text: str | None) -> datetime | None:
     return None if text is None else datetime.fromisoformat(text).replace(tzinfo=UTC)
 
 
+def end_of_studio_day(now: datetime, zone: Any) -> datetime:
+    """The next midnight in the studio's timezone after ``now`` (the end of the studio's "today")."""
+    local = now.astimezone(zone).date() + timedelta(days=1)
+    return datetime(local.year, local.month, local.day, tzinfo=zone)
+
+
+def open_status_values() -> tuple[str, ...]:
+    """Every status not done (resolved, rejected, closed)."""
+    return tuple(s.value for s in TicketStatus if s.value not in DONE_STATUSES)
+
+
+def legal_rule_keys(session: Session) -> frozenset[str]:
+    """The keys of the active ``deadlines`` rule's legal clocks (a past one is a breach, not just overdue)."""
+    return frozenset(active_rule(session, "deadlines")["data"].get("legal", {}))
+
+
 @dataclass(frozen=True)
 class QueueFilter:
-    """What the desk narrows the queue to; empty tuples and None mean "any". ``open_only`` hides done tickets."""
+    """What the desk narrows the queue to; empty tuples and None mean "any". ``open_only`` hides done tickets.
+
+    ``due`` is "" (any) or one of :data:`DUE_CHOICES` (see the module contract); it implies open tickets only.
+    """
 
     kinds: tuple[str, ...] = ()
     statuses: tuple[str, ...] = ()
@@ -74,6 +99,7 @@ class QueueFilter:
     opened_to: date | None = None
     text: str = ""
     open_only: bool = False
+    due: str = ""
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
@@ -122,7 +148,9 @@ def _like(text: str) -> str:
     return f"%{escaped}%"
 
 
-def _where(flt: QueueFilter, zone: Any) -> tuple[list[str], dict[str, Any], str]:
+def _where(
+    flt: QueueFilter, zone: Any, now: datetime | None = None, legal: frozenset[str] = frozenset()
+) -> tuple[list[str], dict[str, Any], str]:
     clauses: list[str] = []
     params: dict[str, Any] = {}
 
@@ -136,8 +164,15 @@ def _where(flt: QueueFilter, zone: Any) -> tuple[list[str], dict[str, Any], str]
     any_of("t.status", flt.statuses, "status")
     any_of("t.owner_id", flt.owner_ids, "owner")
     any_of("o.platform", flt.platforms, "platform")
-    if flt.open_only:
-        any_of("t.status", tuple(s.value for s in TicketStatus if s.value not in DONE_STATUSES), "open")
+    if flt.open_only or flt.due:
+        any_of("t.status", open_status_values(), "open")
+    if flt.due:
+        moment = now or datetime.now(UTC)
+        edge = end_of_studio_day(moment, zone) if flt.due == "today" else moment
+        clauses.append("t.due_at < :due_before")
+        params["due_before"] = _stored(edge)
+        if flt.due == "breached":
+            any_of("t.due_rule", tuple(sorted(legal)) or ("",), "legal")
     if flt.session_id is not None:  # selective: through the orders' own index
         clauses.append("t.order_id IN (SELECT id FROM orders WHERE session_id = :session_id)")
         params["session_id"] = flt.session_id
@@ -176,11 +211,16 @@ def queue_page(
     sort: str = "due",
     offset: int = 0,
     limit: int = 100,
+    now: datetime | None = None,
 ) -> QueuePage:
-    """One page of the queue (see the module contract); ``zone`` is the studio's timezone for the date range."""
+    """One page of the queue (see the module contract); ``zone`` is the studio's timezone for the date range,
+    ``now`` (default :func:`core.clock.now`) the moment ``flt.due`` is measured from."""
     if sort not in _SORTS:
         raise InvalidInput(i18n.t("queue.bad_sort", sort=sort), field="sort")
-    clauses, params, searched_by = _where(flt, zone)
+    if flt.due and flt.due not in DUE_CHOICES:
+        raise InvalidInput(i18n.t("queue.bad_due", due=flt.due), field="due")
+    legal = legal_rule_keys(session) if flt.due == "breached" else frozenset()
+    clauses, params, searched_by = _where(flt, zone, now or clock.now(), legal)
     where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
     # Orders are joined only when a filter reads them row by row (platform, host), and then with tickets as the
     # outer loop (CROSS JOIN fixes the order: the planner's own choice walks most of the orders first, 4× slower)
@@ -262,10 +302,14 @@ def delete_view(session: Session, user_id: int | None, view_id: int) -> None:
 
 __all__ = [
     "DONE_STATUSES",
+    "DUE_CHOICES",
     "QueueFilter",
     "QueuePage",
     "QueueRow",
     "delete_view",
+    "end_of_studio_day",
+    "legal_rule_keys",
+    "open_status_values",
     "queue_page",
     "queue_state",
     "save_view",

@@ -157,3 +157,46 @@ def test_a_view_without_a_name_or_an_unknown_sort_is_refused_naming_the_field(tm
     with pytest.raises(InvalidInput) as refused:
         read(tmp_db, sort="price")
     assert refused.value.field == "sort"
+
+
+@pytest.fixture
+def due_desk(tmp_db, owner, desk):
+    """The desk with ticket 3 past the legal 15-day handling line, one due at 23:59 tonight, and a closed one past."""
+    with tmp_db.unit_of_work(owner) as s:
+        s.execute(update(Ticket).where(Ticket.id == 3).values(due_rule="handling_breach"))
+        s.execute(update(Ticket).where(Ticket.id == 1).values(due_at=NOW + timedelta(hours=11, minutes=59)))
+        s.execute(
+            update(Ticket)
+            .where(Ticket.id == 4)
+            .values(due_at=NOW - timedelta(days=1), due_rule="handling_breach")
+        )
+    return desk
+
+
+@pytest.mark.parametrize(
+    ("due", "expected"),
+    [
+        (
+            "today",
+            ["3", "5", "2", "1"],
+        ),  # before 24:00 in the studio, overdue ones included; closed ones never
+        ("overdue", ["3", "5"]),  # past any deadline
+        ("breached_15d_handling_line_punishment_measures_art_8_9", ["3"]),
+    ],
+)
+def test_the_due_filter_opens_what_the_dashboard_counted(tmp_db, due_desk, due, expected):
+    page = read(tmp_db, QueueFilter(due=due.split("_")[0]), now=NOW)
+    assert codes(page) == expected and page.total == len(expected)
+
+
+def test_the_due_filter_follows_the_studio_day_not_utc(tmp_db, due_desk):
+    late = NOW + timedelta(hours=12, minutes=30)  # 00:30 the next studio day: ticket 1 (23:59) is now overdue
+    assert codes(read(tmp_db, QueueFilter(due="overdue"), now=late)) == ["3", "5", "2", "1"]
+
+
+def test_a_due_filter_survives_a_saved_view_and_an_unknown_one_is_refused(tmp_db, owner, due_desk):
+    flt = QueueFilter(due="breached", kinds=("complaint",))
+    assert QueueFilter.from_json(flt.to_json()) == flt
+    with pytest.raises(InvalidInput) as refused:
+        read(tmp_db, QueueFilter(due="someday"))
+    assert refused.value.field == "due"

@@ -1,4 +1,9 @@
-"""工作台 Dashboard: what needs attention (papers about to lapse, sessions to prepare) and the studio's facts."""
+"""工作台 Dashboard: what needs attention (after-sales tickets due today / overdue / past a legal line, papers about
+to lapse, sessions to prepare) and the studio's facts.
+
+The three ticket counts are buttons: clicking one emits ``queue_requested(QueueFilter(due=...))``, which the main
+window answers by opening the 售后工单 page narrowed to exactly the tickets counted.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +11,9 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -40,11 +46,12 @@ class DashboardFacts:
     last_backup_name: str
     attention: Any  # core.services.dashboard.Attention
     timezone: str
+    tickets: Any = None  # core.services.dashboard.TicketCounts
 
 
 def collect_facts(db: Any, **_lane: Any) -> DashboardFacts:
     """Read the facts on the background lane (one short transaction, a folder listing)."""
-    from core import ledger
+    from core import clock, ledger
     from core.db.backup import list_backups
     from core.services import auth, dashboard
     from core.services.studio import get_profile, studio_today
@@ -55,6 +62,7 @@ def collect_facts(db: Any, **_lane: Any) -> DashboardFacts:
         timezone = get_profile(session).timezone
         today = studio_today(session)
         attention = dashboard.attention(session, today=today)
+        tickets = dashboard.ticket_counts(session, clock.now(), ZoneInfo(timezone))
     backups = list_backups(db.path)
     active = [member for member in staff if member.active]
     return DashboardFacts(
@@ -66,13 +74,16 @@ def collect_facts(db: Any, **_lane: Any) -> DashboardFacts:
         last_backup_name=backups[0].path.name if backups else "",
         attention=attention,
         timezone=timezone,
+        tickets=tickets,
     )
 
 
 class DashboardPage(QWidget):
-    """Shows real facts only. ``refreshed`` follows each completed refresh."""
+    """Shows real facts only. ``refreshed`` follows each completed refresh; ``queue_requested(QueueFilter)`` asks
+    for the ticket queue narrowed to a clicked count."""
 
     refreshed = Signal()
+    queue_requested = Signal(object)
 
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -107,6 +118,7 @@ class DashboardPage(QWidget):
         refresh_row.addWidget(refresh)
         refresh_row.addStretch(1)
         form.addRow("", refresh_row)
+        body.addLayout(self._ticket_tiles())
         attention = QHBoxLayout()
         self.sessions_list = self._attention_panel(
             attention, self.tr("Sessions to prepare"), "sessionsToPrepare"
@@ -118,14 +130,64 @@ class DashboardPage(QWidget):
         body.addWidget(facts)
         empty_state(
             body,
-            self.tr(
-                "Promises, tickets, incidents and the monthly score join this page as their chapters land"
-            ),
-            self.tr(
-                "Promises logged on air (#4), tickets sorted by the nearest binding deadline and overdue ones (#5), open public-opinion incidents (#6) and this month's service score (#7)."
-            ),
+            self.tr("Incidents and the monthly score join this page as their chapters land"),
+            self.tr("Open public-opinion incidents (#6) and this month's service score (#7)."),
         )
         self.refresh()
+
+    def _ticket_tiles(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.setSpacing(12)
+        self.ticket_tiles: dict[str, QPushButton] = {}
+        for due, name, hint in (
+            ("today", self.tr("Tickets due today"), self.tr("due before midnight, overdue ones included")),
+            ("overdue", self.tr("Overdue tickets"), self.tr("past their nearest deadline")),
+            (
+                "breached",
+                self.tr("Past a legal deadline"),
+                self.tr("past a legal line: handle and record now"),
+            ),
+        ):
+            tile = QPushButton()
+            tile.setObjectName(f"ticketTile_{due}")
+            tile.setMinimumHeight(72)
+            tile.setToolTip(self.tr("Open the after-sales queue with these tickets"))
+            tile.clicked.connect(lambda _checked=False, d=due: self.open_queue(d))
+            inner = QHBoxLayout(tile)
+            inner.setContentsMargins(16, 8, 16, 8)
+            number = QLabel("…")
+            number.setObjectName("tileCount")
+            words = QLabel(f"<b>{name}</b><br><span style='color:#5f6368'>{hint}</span>")
+            for label in (number, words):
+                label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+                inner.addWidget(label)
+            inner.addStretch(1)
+            tile.setProperty("caption", name)
+            self.ticket_tiles[due] = tile
+            self._paint_tile(tile, None)
+            row.addWidget(tile, 1)
+        return row
+
+    def _paint_tile(self, tile: QPushButton, count: int | None) -> None:
+        colours = {"today": "#8a5a00", "overdue": "#c2410c", "breached": "#b3261e"}
+        due = tile.objectName().removeprefix("ticketTile_")
+        colour = colours[due] if count else "#3c4043"
+        number = tile.findChild(QLabel, "tileCount")
+        number.setText("…" if count is None else str(count))
+        number.setStyleSheet(f"color: {colour}; font-size: 28px; font-weight: bold; padding-right: 8px;")
+        tile.setAccessibleName(f"{number.text()} {tile.property('caption')}")
+        tile.setStyleSheet(f"QPushButton#{tile.objectName()} {{ text-align: left; }}")
+
+    def open_queue(self, due: str) -> None:
+        """Ask for the ticket queue showing the open tickets the ``due`` tile counted."""
+        from core.services.ticket_queue import QueueFilter
+
+        emit(self.queue_requested, QueueFilter(open_only=True, due=due))
+
+    def _show_tickets(self, facts: DashboardFacts) -> None:
+        counts = facts.tickets
+        for due, tile in self.ticket_tiles.items():
+            self._paint_tile(tile, getattr(counts, "due_today" if due == "today" else due, 0))
 
     def _attention_panel(self, row: QHBoxLayout, heading: str, name: str) -> QListWidget:
         panel = QFrame()
@@ -215,6 +277,7 @@ class DashboardPage(QWidget):
             self.backup_label.setText(f"{when(facts.last_backup_at)} · {facts.last_backup_name}")
         self._show_sessions(facts)
         self._show_papers(facts)
+        self._show_tickets(facts)
         emit(self.refreshed)
 
     def _on_facts_failed(self, exc: BaseException) -> None:

@@ -115,6 +115,12 @@ class QueueFilterBar(QWidget):
         self.delete_button = QPushButton(self.tr("Delete view"))
         self.delete_button.setObjectName("deleteView")
         self.delete_button.clicked.connect(self.delete_current_view)
+        self._due = ""  # QueueFilter.due (the dashboard's counts): shown as a chip that drops it when clicked
+        self.due_chip = QPushButton()
+        self.due_chip.setObjectName("filterDue")
+        self.due_chip.setToolTip(self.tr("Click to show every deadline again"))
+        self.due_chip.clicked.connect(self._drop_due)
+        self.due_chip.hide()
 
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
@@ -131,6 +137,7 @@ class QueueFilterBar(QWidget):
         grid.addLayout(dates, 1, 0, 1, 2)
         grid.addWidget(self.search, 1, 2, 1, 3)
         views = QHBoxLayout()
+        views.addWidget(self.due_chip)
         views.addWidget(self.clear_button)
         views.addSpacing(12)
         views.addWidget(QLabel(self.tr("View")))
@@ -227,6 +234,7 @@ class QueueFilterBar(QWidget):
             opened_to=self._day(self.opened_to),
             text=self.search.text().strip(),
             open_only=status == OPEN,
+            due=self._due,
         )
 
     def _choose(self, combo: QComboBox, data: Any, label: str) -> None:
@@ -259,7 +267,22 @@ class QueueFilterBar(QWidget):
             edit.setDate(QDate(day.year, day.month, day.day) if day else NO_DATE)
         self.search.setText(flt.text)
         self.search_timer.stop()
+        self._show_due(flt.due)
         self._quiet = False
+        emit(self.changed)
+
+    def _show_due(self, due: str) -> None:
+        self._due = due
+        names = {
+            "today": self.tr("Due by the end of today ✕"),
+            "overdue": self.tr("Overdue ✕"),
+            "breached": self.tr("Past a legal deadline ✕"),
+        }
+        self.due_chip.setText(names.get(due, due))
+        self.due_chip.setVisible(bool(due))
+
+    def _drop_due(self) -> None:
+        self._show_due("")
         emit(self.changed)
 
     def clear(self) -> None:
