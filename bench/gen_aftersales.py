@@ -318,10 +318,10 @@ def _events(g: Gen, tickets: list[tuple], ticket_rows: list[tuple]) -> Iterator[
         satisfaction = None
         if status == "closed" and rand() < 0.7:
             satisfaction = rng.choices([1, 2, 3, 4, 5], [3, 4, 10, 28, 55])[0]
-        due = None if finished else opened + (48 * HOUR if kind == "refund_only" else 7 * DAY)
-        due_rule = (
-            "" if finished else ("platform.refund_48h" if kind == "refund_only" else "legal.no_reason_7d")
-        )
+        # The nearest binding deadline as core.services.ticket_deadlines caches it, with the rule's own keys:
+        # a refund request's first response (internal, 48 h here), otherwise the legal 15-day handling line.
+        due = None if finished else opened + (48 * HOUR if kind == "refund_only" else 15 * DAY)
+        due_rule = "" if finished else ("first_response" if kind == "refund_only" else "handling_breach")
         ticket_rows.append(
             (
                 tid,

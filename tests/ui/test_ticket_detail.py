@@ -201,3 +201,19 @@ def test_the_evidence_pack_button_writes_the_pdf_for_this_ticket(qtbot, panel, t
     qtbot.waitUntil(lambda: panel.findChild(QMessageBox, "evidencePackExported") is not None, timeout=10000)
     text = "".join(page.extract_text() for page in PdfReader(BytesIO(out.read_bytes())).pages)
     assert panel.record.view.code in text and "2026-10-08" in text
+
+
+def test_the_buyers_window_that_ended_unused_reads_as_ended_not_overdue_xiaofa25():
+    """Found in the demo: a 7-day window the buyer let pass showed red 已超时, as if the studio had missed it."""
+    from datetime import UTC, datetime
+
+    from core.domain.deadlines import Deadline
+    from ui.pages.ticket_detail_data import clock_state
+
+    due = datetime(2026, 10, 8, 16, 0, tzinfo=UTC)
+    later = datetime(2026, 11, 28, 4, 0, tzinfo=UTC)
+    window = Deadline(
+        key="no_reason_return", due=due, binding="legal", basis_zh="", basis_en="", buyer_window=True
+    )
+    line = Deadline(key="handling_breach", due=due, binding="legal", basis_zh="", basis_en="")
+    assert (clock_state(window, later), clock_state(line, later)) == ("lapsed", "overdue")

@@ -30,6 +30,7 @@ CLOCK_COLOURS = {
     "overdue": "#a12622",
     "running": "",
     "paused": "#6b7280",
+    "lapsed": "#6b7280",
 }
 
 
@@ -123,12 +124,15 @@ def nearest_state_name(state: str) -> str:
 
 
 def clock_state(deadline: Any, now: datetime) -> str:
-    """met (done in time), late (done after the due time), overdue (still running past it), paused, running."""
+    """met (done in time), late (done after the due time), overdue (still running past it), paused, running;
+    ``lapsed`` for the buyer's own window that ended unused (their right ran out; the studio missed nothing)."""
     if deadline.done_at is not None:
         return "met" if deadline.done_at <= deadline.due else "late"
     if deadline.paused:
         return "paused"
-    return "overdue" if now >= deadline.due else "running"
+    if now >= deadline.due:
+        return "lapsed" if getattr(deadline, "buyer_window", False) else "overdue"
+    return "running"
 
 
 def clock_state_name(state: str) -> str:
@@ -138,6 +142,7 @@ def clock_state_name(state: str) -> str:
         "overdue": QCoreApplication.translate("TicketDetail", "Overdue"),
         "running": QCoreApplication.translate("TicketDetail", "Running"),
         "paused": QCoreApplication.translate("TicketDetail", "Paused"),
+        "lapsed": QCoreApplication.translate("TicketDetail", "Ended (buyer's window)"),
     }
     return names.get(state, state)
 

@@ -186,9 +186,9 @@ class TicketsPage(QWidget):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
         splitter.addWidget(self.detail)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setSizes([1000, 520])
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([860, 700])  # the ticket panel needs room for its clocks and their basis
         body.addWidget(splitter, 1)
         self._update_buttons()
         self.refresh_choices()
