@@ -185,3 +185,27 @@ def test_print_promise_sheet_writes_a_pdf_with_the_wording_and_says_where(
     box.close()
     text = "".join(p.extract_text() for p in PdfReader(BytesIO(written.read_bytes())).pages)
     assert "假一赔十" in text and "今天拍下48小时内发货" in text and "双十二宠粉夜" in text
+
+
+def test_a_gift_limit_below_the_paid_orders_is_a_red_line_above_the_list(qtbot, page, tmp_db, owner):
+    """Issue 5: the over-promise check of the in-live issue raises a warning on the session (前2名 vs 3 paid)."""
+    from sqlalchemy import insert
+
+    from core.db.models import Order
+
+    sid = planned_session(tmp_db, owner, title="限量福利场")
+    with tmp_db.unit_of_work(owner) as s:
+        cup = catalog.add_product(s, owner, sku="SKU-9", name="保温杯", category="general").id
+        checklist.override_gate(s, owner, sid, "测试场：店主放行", now=STARTED)
+        checklist.go_live(s, owner, sid, now=STARTED)
+    with said(5), tmp_db.unit_of_work(owner) as s:
+        promises.log_promise(s, owner, sid, kind="gift", wording="前2名下单送杯套", product_id=cup)
+    with tmp_db.unit_of_work(owner) as s:
+        s.execute(
+            insert(Order),
+            [{"platform": "douyin", "platform_order_id": f"69000000000000000{n}", "session_id": sid,
+              "product_id": cup, "paid_at": STARTED} for n in range(3)],
+        )  # fmt: skip
+    tab = promise_tab(qtbot, page, sid)
+    assert tab.over_promised.isVisibleTo(tab)
+    assert "前2名下单送杯套" in tab.over_promised.text() and "3" in tab.over_promised.text()

@@ -58,12 +58,14 @@ class PromiseRecord:
     products: dict[int, str]
     templates: tuple[dict[str, Any], ...]
     zone: ZoneInfo
+    over_promised: tuple[str, ...] = ()  # the over-promise check's sentences (a limit below the paid orders)
 
 
 def load_promises(db: Any, session_id: int, **_lane: Any) -> PromiseRecord:
     """On the lane: the session's promises with product names, the active promise templates and the studio zone."""
     from core import rules
     from core.services import catalog, promises, sessions, studio
+    from core.services.ticket_links import over_promise_warnings
 
     with db.sessions() as session:
         row = sessions.get_session(session, session_id)
@@ -76,6 +78,7 @@ def load_promises(db: Any, session_id: int, **_lane: Any) -> PromiseRecord:
             products={pid: catalog.get_product(session, pid).name for pid in ids},
             templates=tuple(rules.active_rule(session, "promises")["data"]["templates"]),
             zone=studio.studio_zone(session),
+            over_promised=tuple(w.message for w in over_promise_warnings(session, session_id)),
         )
 
 
@@ -198,7 +201,10 @@ class SessionPromisesTab(QWidget):
         self.stack.addWidget(self.empty)
         self.message = message_label()
 
+        self.over_promised = message_label()  # issue 5: a gift limit below the paid orders, in red
+        self.over_promised.setObjectName("overPromised")
         layout = QVBoxLayout(self)
+        layout.addWidget(self.over_promised)
         layout.addLayout(filters)
         layout.addWidget(self.stack, 1)
         layout.addLayout(bottom)
@@ -241,6 +247,7 @@ class SessionPromisesTab(QWidget):
             return
         self.record = record
         self.message.clear()
+        show_message(self.over_promised, "\n".join("⚠ " + text for text in record.over_promised), "error")
         self._fill_choices()
         self.apply_filters()
         emit(self.loaded)
