@@ -25,7 +25,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         core_code = run_self_test()
         qt_code = run_qt_self_test()
         return max(core_code, qt_code)
-    return cli.run_command(args)
+    try:
+        return cli.run_command(args)
+    except (
+        BrokenPipeError
+    ):  # the reader went away (``verify | head``): stop quietly, as command-line tools do
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
 
 
 if __name__ == "__main__":
