@@ -41,6 +41,10 @@ i18n.register(
         "cli.import.file": ("订单导出文件", "the order export file"),
         "cli.import.platform": ("文件来自哪个平台", "the platform the file comes from"),
         "cli.import.dry_run": ("只检查，不写入", "check only, write nothing"),
+        "cli.import.mapping": (
+            "按图形界面中保存的列对应（名称）读取文件",
+            "read the file with a column mapping saved in the window (its name)",
+        ),
         "cli.json": ("以 JSON 输出结果", "print the result as JSON"),
         "cli.import.detected": (
             "按列名识别为{preset}导出：{file}",
@@ -168,6 +172,7 @@ def build_parser() -> argparse.ArgumentParser:
         help=t("cli.import.platform"),
     )
     p.add_argument("--dry-run", action="store_true", help=t("cli.import.dry_run"))
+    p.add_argument("--mapping", metavar="NAME", help=t("cli.import.mapping"))
     p.add_argument("--json", action="store_true", help=t("cli.json"))
 
     p = sub.add_parser("report", help=t("cli.report"), description=t("cli.report"))
@@ -237,8 +242,9 @@ def run_command(args: argparse.Namespace) -> int:
     try:
         if args.command == "import-orders":
             return _import_orders(
-                database_path(args), args.file, args.platform, args.dry_run, as_json=args.json
-            )
+                database_path(args), args.file, args.platform, args.dry_run, as_json=args.json,
+                mapping_name=args.mapping,
+            )  # fmt: skip
         if args.command == "lint":
             return _lint(args.text, args.file, args.category, as_json=args.json)
         if args.command == "verify":
@@ -256,7 +262,15 @@ def run_command(args: argparse.Namespace) -> int:
     raise AssertionError(f"unhandled command {args.command!r}")
 
 
-def _import_orders(path: Path, file: Path, platform: str | None, dry_run: bool, *, as_json: bool) -> int:
+def _import_orders(
+    path: Path,
+    file: Path,
+    platform: str | None,
+    dry_run: bool,
+    *,
+    as_json: bool,
+    mapping_name: str | None = None,
+) -> int:
     """``import-orders``: the whole file or nothing (core.services.order_import). ``--json`` prints exactly the four
     counts, also on a refused file (``rejected`` = its bad rows, the rest 0); the reason goes to stderr, exit 2."""
     from core.db.opening import open_database
@@ -267,7 +281,9 @@ def _import_orders(path: Path, file: Path, platform: str | None, dry_run: bool, 
     db = open_database(path)
     try:
         with db.unit_of_work(SYSTEM) as session:
-            result = import_orders(session, SYSTEM, file, platform=platform, dry_run=dry_run)
+            result = import_orders(
+                session, SYSTEM, file, platform=platform, dry_run=dry_run, mapping_name=mapping_name
+            )
     except InvalidInput as exc:
         if as_json:
             rejected = exc.rejected if isinstance(exc, OrderImportRefused) else 0
@@ -278,7 +294,7 @@ def _import_orders(path: Path, file: Path, platform: str | None, dry_run: bool, 
     if as_json:
         print(json.dumps(result.counts()))
         return EXIT_OK
-    preset = presets_name(result.platform)
+    preset = result.preset_name or presets_name(result.platform)
     key = "cli.import.detected" if result.detected else "cli.import.preset"
     print(i18n.t(key, preset=preset, file=file.name))
     done = "cli.import.dry_run_done" if dry_run else "cli.import.done"

@@ -7,7 +7,8 @@ Contract:
 - Row 1 holds the headers. The presets (which header means which order field, and which fields a file must have)
   are data: ``resources/templates/order_presets.json``. ``platform`` picks a preset; without it the preset whose
   required headers are all present and which recognises the most headers is chosen (a tie is refused, naming the
-  candidates). Headers no preset field names are ignored (exports carry dozens we do not need). When a field has
+  candidates); failing every preset, a saved column mapping (``saved``) all of whose headers are there is used.
+  A person's mapping (``preset=``, ``strict``) must find every header it names. Headers no preset field names are ignored (exports carry dozens we do not need). When a field has
   several headers in the file, the one listed first in the preset wins.
 - An XLSX with several sheets: the one sheet whose headers match is read; none or several matching is refused,
   naming the sheets.
@@ -110,6 +111,7 @@ class Preset:
     columns: dict[str, tuple[str, ...]]
     required: tuple[str, ...]
     confidence: str
+    strict: bool = False  # a person's column mapping: every header it names must be in the file
 
     @property
     def name(self) -> str:
@@ -125,7 +127,8 @@ class Preset:
                 if index is not None:
                     found[key] = index
                     break
-        missing = [self.columns[key][0] for key in self.required if key not in found]
+        wanted = self.columns if self.strict else self.required
+        missing = [self.columns[key][0] for key in wanted if key not in found]
         return found, missing
 
 
@@ -191,10 +194,12 @@ def presets() -> dict[str, Preset]:
     }
 
 
-def _choose_preset(header: list[Any], platform: str | None, file_name: str) -> tuple[Preset, dict[str, int]]:
+def _choose_preset(
+    header: list[Any], platform: str | None, file_name: str, chosen: Preset | None = None, saved: Any = ()
+) -> tuple[Preset, dict[str, int]]:
     separator = ", " if i18n.language() == "en" else "、"
-    if platform is not None:
-        preset = presets()[platform]
+    if platform is not None or chosen is not None:
+        preset = chosen or presets()[platform or "generic"]
         found, missing = preset.match(header)
         if missing:
             columns = separator.join(f"“{m}”" for m in missing)
@@ -205,10 +210,11 @@ def _choose_preset(header: list[Any], platform: str | None, file_name: str) -> t
             )
         return preset, found
     fits = []
-    for preset in presets().values():
-        found, missing = preset.match(header)
-        if not missing:
-            fits.append((len(found), preset, found))
+    for group in (presets().values(), saved):
+        for preset in group if not fits else ():
+            found, missing = preset.match(header)
+            if not missing:
+                fits.append((len(found), preset, found))
     if not fits:
         names = separator.join(p.name for p in presets().values())
         raise InvalidInput(i18n.t("orders.sheet.unknown", file=file_name, presets=names), field="file", row=1)
@@ -222,12 +228,12 @@ def _choose_preset(header: list[Any], platform: str | None, file_name: str) -> t
     return best[0][1], best[0][2]
 
 
-def _sheet_chooser(platform: str | None, file_name: str):
+def _sheet_chooser(platform: str | None, file_name: str, chosen: Preset | None = None, saved: Any = ()):
     def choose(sheets: list[tuple[str, list[Any]]]) -> int:
         matching = []
         for index, (_title, first) in enumerate(sheets):
             try:
-                _choose_preset(first, platform, file_name)
+                _choose_preset(first, platform, file_name, chosen, saved)
             except InvalidInput:
                 continue
             matching.append(index)
@@ -242,20 +248,23 @@ def _sheet_chooser(platform: str | None, file_name: str):
     return choose
 
 
-def open_orders(path: Path | str, platform: str | None = None) -> OrderFile:
-    """Open ``path`` with the ``platform`` preset (detected when None); InvalidInput naming file or column."""
+def open_orders(
+    path: Path | str, platform: str | None = None, *, preset: Preset | None = None, saved: Any = ()
+) -> OrderFile:
+    """Open ``path`` with ``preset`` (a column mapping) or the ``platform`` preset, detected when both are None
+    (``saved`` mappings after the presets); InvalidInput naming file or column."""
     path = Path(path)
-    records = raw_rows(path, _sheet_chooser(platform, path.name))
+    records = raw_rows(path, _sheet_chooser(platform, path.name, preset, saved))
     try:
         header = next(records, None)
         if header is None or not any(cell_text(c) for c in header):
             raise InvalidInput(i18n.t("orders.sheet.empty", file=path.name), field="file", row=1)
-        preset, indexes = _choose_preset(header, platform, path.name)
+        chosen, indexes = _choose_preset(header, platform, path.name, preset, saved)
     except BaseException:
         records.close()
         raise
     headers = {key: str(header[i]).strip() for key, i in indexes.items()}
-    return OrderFile(path.name, preset, platform is None, headers, indexes, records)
+    return OrderFile(path.name, chosen, platform is None and preset is None, headers, indexes, records)
 
 
 # ---- cells -----------------------------------------------------------------------------------------------

@@ -53,6 +53,7 @@ from core.importers.cells import yuan_to_fen
 from core.importers.order_sheet import text_of
 from core.importers.product_sheet import normalise
 from core.services.auth import require
+from core.services.order_mappings import choose_preset
 from core.services.studio import studio_zone
 
 __all__ = ["OrderImportRefused", "OrderImportResult", "import_orders"]
@@ -110,6 +111,7 @@ class OrderImportResult:
     updated: int
     unchanged: int
     rejected: int = 0
+    preset_name: str = ""  # the preset's or column mapping's name, as the person reads it
 
     def counts(self) -> dict[str, int]:
         """The command line's ``--json`` shape."""
@@ -375,11 +377,23 @@ def _refresh_tickets(session: Session, order_ids: list[int]) -> None:
 
 
 def import_orders(
-    session: Session, actor: Actor, path: Path | str, *, platform: str | None = None, dry_run: bool = False
+    session: Session,
+    actor: Actor,
+    path: Path | str,
+    *,
+    platform: str | None = None,
+    dry_run: bool = False,
+    mapping: dict[str, str] | None = None,
+    mapping_name: str | None = None,
+    preset: sheet.Preset | None = None,
 ) -> OrderImportResult:
-    """Import the order export at ``path`` (``orders.import``): every row or none. See the module docstring."""
+    """Import the order export at ``path`` (``orders.import``): every row or none. See the module docstring.
+
+    ``mapping`` (field -> header, stored under ``platform``) or ``mapping_name`` (a saved one) reads a file no
+    preset knows (:mod:`core.services.order_mappings`); ``preset`` is one already chosen (the preview's)."""
     require(actor, "orders.import")
-    with sheet.open_orders(path, platform) as opened:
+    chosen, saved = (preset, ()) if preset else choose_preset(session, platform, mapping, mapping_name)
+    with sheet.open_orders(path, None if chosen else platform, preset=chosen, saved=saved) as opened:
         work = _Run(session, opened, dry_run)
         nested = session.begin_nested()
         try:
@@ -401,8 +415,9 @@ def import_orders(
         )  # fmt: skip
         raise OrderImportRefused(text, field=column, row=row, rejected=work.errors)
     result = OrderImportResult(
-        opened.file_name, opened.preset.platform, opened.detected, work.added, work.updated, work.unchanged
-    )
+        opened.file_name, opened.preset.platform, opened.detected, work.added, work.updated, work.unchanged,
+        preset_name=opened.preset.name,
+    )  # fmt: skip
     if work.updated_ids and not dry_run:
         _refresh_tickets(session, work.updated_ids)
     if not dry_run and (result.added or result.updated):

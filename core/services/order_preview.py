@@ -30,6 +30,7 @@ from core.importers import order_sheet as sheet
 from core.importers.cells import yuan_to_fen
 from core.services.auth import require
 from core.services.order_import import OrderImportRefused, OrderImportResult, import_orders
+from core.services.order_mappings import choose_preset
 from core.services.studio import studio_zone
 
 __all__ = ["OrderPreview", "PreviewRow", "Refusal", "field_label", "preview_orders"]
@@ -128,10 +129,10 @@ def _row(number: int, v: dict[str, Any], zone: Any) -> PreviewRow:
     )
 
 
-def _reason(path: Path | str, platform: str, refused: OrderImportRefused) -> str:
+def _reason(path: Path | str, preset: sheet.Preset, refused: OrderImportRefused) -> str:
     """The refused row's own cell problem (read again up to that row), else the import's sentence."""
     zone = UTC  # the zone does not change whether a cell reads
-    with sheet.open_orders(path, platform) as opened:
+    with sheet.open_orders(path, preset=preset) as opened:
         for number, values in opened.rows():
             if number == refused.row:
                 return _row(number, values, zone).problem or str(refused)
@@ -141,12 +142,21 @@ def _reason(path: Path | str, platform: str, refused: OrderImportRefused) -> str
 
 
 def preview_orders(
-    session: Session, actor: Actor, path: Path | str, *, platform: str | None = None, limit: int = 20
+    session: Session,
+    actor: Actor,
+    path: Path | str,
+    *,
+    platform: str | None = None,
+    limit: int = 20,
+    mapping: dict[str, str] | None = None,
+    mapping_name: str | None = None,
 ) -> OrderPreview:
-    """Preview the order export at ``path``: nothing is written. See the module docstring."""
+    """Preview the order export at ``path``: nothing is written. See the module docstring; ``mapping`` /
+    ``mapping_name`` as for :func:`core.services.order_import.import_orders`."""
     require(actor, "orders.import")
     zone = studio_zone(session)
-    with sheet.open_orders(path, platform) as opened:
+    chosen, saved = choose_preset(session, platform, mapping, mapping_name)
+    with sheet.open_orders(path, None if chosen else platform, preset=chosen, saved=saved) as opened:
         rows = tuple(_row(number, values, zone) for number, values in islice(opened.rows(), limit))
         preset = opened.preset
         columns = tuple((field_label(key), header) for key, header in opened.headers.items())
@@ -154,11 +164,9 @@ def preview_orders(
     counts: OrderImportResult | None = None
     refused: Refusal | None = None
     try:
-        counts = import_orders(session, actor, path, platform=preset.platform, dry_run=True)
+        counts = import_orders(session, actor, path, preset=preset, dry_run=True)
     except OrderImportRefused as exc:
-        refused = Refusal(
-            exc.row, exc.field or "", str(exc), exc.rejected, _reason(path, preset.platform, exc)
-        )
+        refused = Refusal(exc.row, exc.field or "", str(exc), exc.rejected, _reason(path, preset, exc))
     return OrderPreview(
         Path(path).name, preset.platform, preset.name, detected, columns, rows, counts, refused
     )

@@ -2,25 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name></name>
-    <message>
-        <source>%1 tickets come due within the warning window</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 · %2 · due %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>and %1 more — click to open the queue</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Click to open the queue.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>AddPaperDialog</name>
     <message>
         <source>Require another paper</source>
@@ -664,40 +645,40 @@
         <translation>资质到期提醒</translation>
     </message>
     <message>
-        <source>Promises, tickets, incidents and the monthly score join this page as their chapters land</source>
-        <translation>承诺、工单、舆情和月度评分将随各章节陆续加入工作台</translation>
+        <source>Incidents and the monthly score join this page as their chapters land</source>
+        <translation>舆情和月度评分将随各章节陆续加入工作台</translation>
     </message>
     <message>
-        <source>Promises logged on air (#4), tickets sorted by the nearest binding deadline and overdue ones (#5), open public-opinion incidents (#6) and this month&apos;s service score (#7).</source>
-        <translation>直播中记录的承诺（#4）、按最近截止时间排序的售后工单及超时工单（#5）、未结舆情事件（#6）以及本月服务评分（#7）。</translation>
+        <source>Open public-opinion incidents (#6) and this month&apos;s service score (#7).</source>
+        <translation>未结舆情事件（#6）以及本月服务评分（#7）。</translation>
     </message>
     <message>
         <source>Tickets due today</source>
-        <translation type="unfinished"></translation>
+        <translation>今日到期工单</translation>
     </message>
     <message>
         <source>due before midnight, overdue ones included</source>
-        <translation type="unfinished"></translation>
+        <translation>今天 24 点前到期（含已逾期）</translation>
     </message>
     <message>
         <source>Overdue tickets</source>
-        <translation type="unfinished"></translation>
+        <translation>已逾期工单</translation>
     </message>
     <message>
         <source>past their nearest deadline</source>
-        <translation type="unfinished"></translation>
+        <translation>已过最近的处理期限</translation>
     </message>
     <message>
         <source>Past a legal deadline</source>
-        <translation type="unfinished"></translation>
+        <translation>已过法定期限</translation>
     </message>
     <message>
         <source>past a legal line: handle and record now</source>
-        <translation type="unfinished"></translation>
+        <translation>已超过法定时限，请立即处理并留痕</translation>
     </message>
     <message>
         <source>Open the after-sales queue with these tickets</source>
-        <translation type="unfinished"></translation>
+        <translation>打开售后工单队列，只看这些工单</translation>
     </message>
     <message>
         <source>owner overrode the checklist</source>
@@ -1987,6 +1968,10 @@ Start with the demo studio to look around (staff, products and sessions of an ex
         <translation>取消</translation>
     </message>
     <message>
+        <source>Reading the saved column mappings</source>
+        <translation>正在读取已保存的列对应</translation>
+    </message>
+    <message>
         <source>Import a platform&apos;s order export</source>
         <translation>导入平台的订单导出文件</translation>
     </message>
@@ -2011,8 +1996,32 @@ Start with the demo studio to look around (staff, products and sessions of an ex
         <translation>平台：</translation>
     </message>
     <message>
+        <source>Match the columns manually…</source>
+        <translation>手动对应列…</translation>
+    </message>
+    <message>
         <source>Only the owner and customer service may import orders.</source>
         <translation>只有店主和客服可以导入订单。</translation>
+    </message>
+    <message>
+        <source>Choose the file</source>
+        <translation>选择文件</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Match the columns</source>
+        <translation>对应列</translation>
+    </message>
+    <message>
+        <source>Reading the column names</source>
+        <translation>正在读取列名</translation>
     </message>
     <message>
         <source>Row</source>
@@ -2075,18 +2084,6 @@ Start with the demo studio to look around (staff, products and sessions of an ex
         <translation>订单按支付时间归入对应场次，按商品编码对应到商品。再次导入同一文件不会新增订单。</translation>
     </message>
     <message>
-        <source>1 Choose the file</source>
-        <translation>① 选择文件</translation>
-    </message>
-    <message>
-        <source>2 Preview</source>
-        <translation>② 预览</translation>
-    </message>
-    <message>
-        <source>3 Done</source>
-        <translation>③ 完成</translation>
-    </message>
-    <message>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -2097,6 +2094,10 @@ Start with the demo studio to look around (staff, products and sessions of an ex
     <message>
         <source>Spreadsheets (*.csv *.xlsx);;CSV files (*.csv);;Excel workbooks (*.xlsx)</source>
         <translation>表格文件 (*.csv *.xlsx);;CSV 文件 (*.csv);;Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Saved: %1</source>
+        <translation>已保存：%1</translation>
     </message>
     <message>
         <source>Checking “%1”…</source>
@@ -2149,6 +2150,45 @@ Start with the demo studio to look around (staff, products and sessions of an ex
     <message>
         <source>“%1” imported: %2 new orders, %3 updated, %4 unchanged.</source>
         <translation>“%1”已导入：新增 %2 个订单，更新 %3 个，%4 个不变。</translation>
+    </message>
+</context>
+<context>
+    <name>OrderMappingPage</name>
+    <message>
+        <source>Match the file&apos;s columns</source>
+        <translation>对应文件的列</translation>
+    </message>
+    <message>
+        <source>Orders are from:</source>
+        <translation>订单来自：</translation>
+    </message>
+    <message>
+        <source>e.g. warehouse ERP export — leave empty to use it once</source>
+        <translation>如：仓库 ERP 导出 —— 留空则只用这一次</translation>
+    </message>
+    <message>
+        <source>Save as:</source>
+        <translation>保存为：</translation>
+    </message>
+    <message>
+        <source>Fields marked * are needed. Street addresses and full names are not kept: only province + city and the surname with stars.</source>
+        <translation>带 * 的必须选。详细地址和全名不会保存：只保留省市和“姓氏加星号”。</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>“%1” is not an export StudioDesk knows. For each order field choose the column of the file that holds it. Saved under a name, files with these columns are recognised next time.</source>
+        <translation>认不出“%1”的格式。请为每个订单字段选出文件中对应的那一列。起个名字保存后，下次遇到同样列名的文件会自动识别。</translation>
+    </message>
+    <message>
+        <source>(choose a column)</source>
+        <translation>（请选择一列）</translation>
+    </message>
+    <message>
+        <source>(not in this file)</source>
+        <translation>（文件中没有）</translation>
     </message>
 </context>
 <context>
@@ -3137,7 +3177,7 @@ Start with the demo studio to look around (staff, products and sessions of an ex
     </message>
     <message>
         <source>Click to show every deadline again</source>
-        <translation type="unfinished"></translation>
+        <translation>点击取消到期筛选</translation>
     </message>
     <message>
         <source>Opened</source>
@@ -3189,15 +3229,15 @@ Start with the demo studio to look around (staff, products and sessions of an ex
     </message>
     <message>
         <source>Due by the end of today ✕</source>
-        <translation type="unfinished"></translation>
+        <translation>今日到期 ✕</translation>
     </message>
     <message>
         <source>Overdue ✕</source>
-        <translation type="unfinished"></translation>
+        <translation>已逾期 ✕</translation>
     </message>
     <message>
         <source>Past a legal deadline ✕</source>
-        <translation type="unfinished"></translation>
+        <translation>已过法定期限 ✕</translation>
     </message>
     <message>
         <source>Reading saved views</source>
@@ -4214,6 +4254,10 @@ Start with the demo studio to look around (staff, products and sessions of an ex
         <translation>已暂停</translation>
     </message>
     <message>
+        <source>Ended (buyer&apos;s window)</source>
+        <translation>已届满（买家期限）</translation>
+    </message>
+    <message>
         <source>Owner: %1    Buyer: %2    Opened: %3</source>
         <translation>负责人：%1    买家：%2    建单：%3</translation>
     </message>
@@ -4549,12 +4593,28 @@ Start with the demo studio to look around (staff, products and sessions of an ex
 <context>
     <name>TicketTray</name>
     <message>
+        <source>%1 tickets come due within the warning window</source>
+        <translation>%1 张售后工单即将到期</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · due %3</source>
+        <translation>%1 · %2 · %3 到期</translation>
+    </message>
+    <message>
+        <source>and %1 more — click to open the queue</source>
+        <translation>另有 %1 张，点击打开工单队列</translation>
+    </message>
+    <message>
+        <source>Click to open the queue.</source>
+        <translation>点击打开工单队列。</translation>
+    </message>
+    <message>
         <source>StudioDesk: after-sales reminders</source>
-        <translation type="unfinished"></translation>
+        <translation>直播售后服务台：售后到期提醒</translation>
     </message>
     <message>
         <source>Checking ticket deadlines</source>
-        <translation type="unfinished"></translation>
+        <translation>正在检查工单期限</translation>
     </message>
 </context>
 <context>

@@ -6,7 +6,9 @@ and a dry run's counts, or the first bad row, its column and why. 导入 is enab
 import and something would be added or changed; core then reads the file again and writes every row or none in
 one unit of work (:func:`core.services.order_import.import_orders`). The last step shows added / updated /
 unchanged. A file no preset recognises is refused on step 1 with the reason; choosing its platform there reads it
-with that platform's columns. (Mapping an unrecognised file's own headers is not offered yet.)
+with that platform's columns, or 手动对应列… opens the mapping step (:mod:`ui.dialogs.order_mapping`): each field
+matched to one of the file's headers, the platform, an optional name to save the mapping under; 预览 then
+previews with that mapping. Saved mappings are offered in the platform list as 已保存：<name>.
 """
 
 from __future__ import annotations
@@ -16,72 +18,52 @@ from typing import Any
 
 from PySide6.QtCore import QSettings, QStandardPaths, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QStackedWidget,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from core.domain.money import yuan
 from ui.context import PageContext
+from ui.dialogs.order_import_views import PreviewPage
+from ui.dialogs.order_mapping import OrderMappingPage, file_headers, saved_names
 from ui.qtcompat import emit
 from ui.widgets import error_text, message_label, show_message
 
 _LAST_FOLDER_KEY = "orderImport/lastFolder"
 _PREVIEW_ROWS = 20
-_PLATFORMS = ("douyin", "kuaishou", "taobao", "wechat", "generic")
+_SAVED = "saved:"  # the platform list's data for a saved mapping: "saved:<name>"
 
 
-def _preview(db: Any, actor: Any, path: str, platform: str | None, **_lane: Any) -> Any:
+def _preview(db: Any, actor: Any, path: str, how: dict[str, Any], save: str = "", **_lane: Any) -> Any:
+    """Preview with ``how`` (platform / mapping / mapping_name); ``save`` first saves the mapping under that name."""
+    from core.services.order_mappings import save_mapping
     from core.services.order_preview import preview_orders
 
+    if save:
+        with db.unit_of_work(actor) as session:
+            save_mapping(session, actor, save, how["platform"], how["mapping"], path=path)
+        how = {"mapping_name": save}
     with db.sessions() as session:
-        return preview_orders(session, actor, path, platform=platform, limit=_PREVIEW_ROWS)
+        return preview_orders(session, actor, path, limit=_PREVIEW_ROWS, **how), how
 
 
-def _import(db: Any, actor: Any, path: str, platform: str, **_lane: Any) -> Any:
+def _import(db: Any, actor: Any, path: str, how: dict[str, Any], **_lane: Any) -> Any:
     from core.services.order_import import import_orders
 
     with db.unit_of_work(actor) as session:
-        return import_orders(session, actor, path, platform=platform)
+        return import_orders(session, actor, path, **how)
 
 
 def _preset_names() -> dict[str, str]:
     from core.importers.order_sheet import presets
 
     return {code: preset.name for code, preset in presets().items()}
-
-
-def _table(headers: list[str]) -> QTableWidget:
-    """Read-only; columns fit their text and the last visible one takes the rest of the width."""
-    table = QTableWidget(0, len(headers))
-    table.setHorizontalHeaderLabels(headers)
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setStretchLastSection(True)
-    table.verticalHeader().hide()
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    return table
-
-
-def _fill(table: QTableWidget, rows: list[tuple[str, ...]]) -> None:
-    table.setRowCount(len(rows))
-    for index, cells in enumerate(rows):
-        for column, text in enumerate(cells):
-            item = QTableWidgetItem(text)
-            item.setToolTip(text)
-            table.setItem(index, column, item)
-    table.resizeRowsToContents()
 
 
 class OrderImportDialog(QDialog):
@@ -91,7 +73,7 @@ class OrderImportDialog(QDialog):
     imported = Signal(object)
     previewed = Signal()
 
-    CHOOSE, PREVIEW, DONE = range(3)
+    CHOOSE, PREVIEW, DONE, MAP = range(4)
 
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -99,6 +81,8 @@ class OrderImportDialog(QDialog):
         self.path = ""
         self.preview: Any = None
         self.result_counts: Any = None
+        self.how: dict[str, Any] = {}  # how the previewed file is read: platform / mapping / mapping_name
+        self.mapping_mode = False
         self._generation = 0
         self._may_import = context.actor.may("orders.import")
         self.setWindowTitle(self.tr("Import orders"))
@@ -111,9 +95,12 @@ class OrderImportDialog(QDialog):
         self.stack.addWidget(self._choose_page())
         self.stack.addWidget(self._preview_page())
         self.stack.addWidget(self._done_page())
+        self.mapping_page = OrderMappingPage()
+        self.mapping_page.preview_button.clicked.connect(self.preview_mapping)
+        self.stack.addWidget(self.mapping_page)
 
         self.back_button = QPushButton(self.tr("Back"))
-        self.back_button.clicked.connect(lambda: self._go(self.CHOOSE))
+        self.back_button.clicked.connect(self._back)
         self.import_button = QPushButton(self.tr("Import"))
         self.import_button.setObjectName("importButton")
         self.import_button.setDefault(True)
@@ -130,6 +117,9 @@ class OrderImportDialog(QDialog):
         layout.addWidget(self.stack, 1)
         layout.addLayout(buttons)
         self._go(self.CHOOSE)
+        self.context.tasks.run(self.tr("Reading the saved column mappings"), saved_names, context.db).bind(
+            self
+        ).succeeded.connect(self._list_saved)
 
     # ---- the pages --------------------------------------------------------------------------------------
 
@@ -165,6 +155,13 @@ class OrderImportDialog(QDialog):
         row.addWidget(self.file_label, 1)
         self.open_message = message_label("error")
         self.open_message.setObjectName("openMessage")
+        self.map_button = QPushButton(self.tr("Match the columns manually…"))
+        self.map_button.setObjectName("mapColumns")
+        self.map_button.clicked.connect(self.open_mapping)
+        self.map_button.hide()
+        map_row = QHBoxLayout()
+        map_row.addWidget(self.map_button)
+        map_row.addStretch(1)
         self.permission_note = message_label("note")
         if not self._may_import:
             show_message(
@@ -176,41 +173,23 @@ class OrderImportDialog(QDialog):
         layout.addWidget(intro)
         layout.addLayout(row)
         layout.addWidget(self.open_message)
+        layout.addLayout(map_row)
         layout.addWidget(self.permission_note)
         layout.addStretch(1)
         return page
 
     def _preview_page(self) -> QWidget:
-        page = QWidget()
-        self.preset_label = QLabel()
-        self.preset_label.setObjectName("presetLabel")
-        self.preset_label.setWordWrap(True)
-        self.columns_label = QLabel()
-        self.columns_label.setObjectName("importColumns")
-        self.columns_label.setWordWrap(True)
-        self.columns_label.setProperty("kind", "note")
-        self.summary = message_label("note")
-        self.summary.setObjectName("importSummary")
-        self.problem_table = _table([self.tr("Row"), self.tr("Column"), self.tr("Problem")])
-        self.problem_table.setObjectName("importProblems")
-        self.problem_table.setWordWrap(True)
-        self.problem_table.hide()
-        self.rows_label = QLabel()
-        headers = [
-            self.tr("Row"), self.tr("Order no."), self.tr("Sub-order no."), self.tr("Product"), self.tr("Qty"),
-            self.tr("Amount"), self.tr("Paid at"), self.tr("Status"), self.tr("After-sales"), self.tr("Buyer"),
-            self.tr("Phone"), self.tr("Region"), self.tr("Problem"),
-        ]  # fmt: skip
-        self.rows_table = _table(headers)
-        self.rows_table.setObjectName("previewRows")
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.preset_label)
-        layout.addWidget(self.columns_label)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.problem_table)
-        layout.addWidget(self.rows_label)
-        layout.addWidget(self.rows_table, 1)
+        page = self.preview_page = PreviewPage()
+        self.preset_label, self.columns_label, self.summary = (
+            page.preset_label,
+            page.columns_label,
+            page.summary,
+        )
+        self.problem_table, self.rows_label, self.rows_table = (
+            page.problem_table,
+            page.rows_label,
+            page.rows_table,
+        )
         return page
 
     def _done_page(self) -> QWidget:
@@ -233,10 +212,17 @@ class OrderImportDialog(QDialog):
 
     def _go(self, step: int) -> None:
         self.stack.setCurrentIndex(step)
-        names = [self.tr("1 Choose the file"), self.tr("2 Preview"), self.tr("3 Done")]
-        shown = [f"<b>{name}</b>" if i == step else name for i, name in enumerate(names)]
+        names = [self.tr("Choose the file"), self.tr("Preview"), self.tr("Done")]
+        order = [self.CHOOSE, self.PREVIEW, self.DONE]
+        if self.mapping_mode:
+            names.insert(1, self.tr("Match the columns"))
+            order.insert(1, self.MAP)
+        shown = [
+            f"<b>{n + 1} {name}</b>" if order[n] == step else f"{n + 1} {name}"
+            for n, name in enumerate(names)
+        ]
         self.steps.setText("  →  ".join(shown))
-        self.back_button.setVisible(step == self.PREVIEW)
+        self.back_button.setVisible(step in (self.PREVIEW, self.MAP))
         self.import_button.setVisible(step == self.PREVIEW)
         self.import_button.setEnabled(
             step == self.PREVIEW
@@ -268,25 +254,44 @@ class OrderImportDialog(QDialog):
         if self.path:
             self.load_file(self.path)
 
+    def _list_saved(self, names: list[str]) -> None:
+        """Offer each saved mapping in the platform list as 已保存：<name>."""
+        for name in names:
+            if self.platform_box.findData(_SAVED + name) < 0:
+                self.platform_box.addItem(self.tr("Saved: %1").replace("%1", name), _SAVED + name)
+
+    def _chosen_how(self) -> dict[str, Any]:
+        data = self.platform_box.currentData()
+        if isinstance(data, str) and data.startswith(_SAVED):
+            return {"mapping_name": data[len(_SAVED) :]}
+        return {"platform": data}
+
     def load_file(self, path: str | Path) -> Any:
         """Preview ``path`` on the lane with the chosen platform (nothing written); returns the lane's task."""
-        self._generation += 1
-        generation = self._generation
         self.path = str(path)
-        self.preview = None
+        self.mapping_mode = False
         self.file_label.setText(Path(path).name)
         self.file_label.setToolTip(str(path))
-        self.choose_button.setEnabled(False)
+        self.map_button.hide()
         show_message(self.open_message, self.tr("Checking “%1”…").replace("%1", Path(path).name), "note")
+        return self._run_preview(self._chosen_how())
+
+    def _run_preview(self, how: dict[str, Any], save: str = "") -> Any:
+        self._generation += 1
+        generation = self._generation
+        self.preview = None
+        self.choose_button.setEnabled(False)
+        self.mapping_page.preview_button.setEnabled(False)
         task = self.context.tasks.run(
             self.tr("Checking the order export"),
             _preview,
             self.context.db,
             self.context.actor,
             self.path,
-            self.platform_box.currentData(),
+            how,
+            save,
         ).bind(self)
-        task.succeeded.connect(lambda preview: self._on_previewed(generation, preview))
+        task.succeeded.connect(lambda done: self._on_previewed(generation, *done))
         task.failed.connect(lambda exc: self._on_preview_failed(generation, exc))
         return task
 
@@ -294,66 +299,57 @@ class OrderImportDialog(QDialog):
         if generation != self._generation:
             return
         self.choose_button.setEnabled(True)
+        self.mapping_page.preview_button.setEnabled(True)
+        if self.mapping_mode:
+            self.mapping_page.show_error(getattr(exc, "field", None), error_text(exc))
+            emit(self.previewed)
+            return
         text = error_text(exc)
         if self.platform_box.currentData() is None:
             text += "\n" + self.tr("If you know the platform, choose it above and the file is read again.")
         show_message(self.open_message, text, "error")
+        self.map_button.setVisible(self._may_import and getattr(exc, "field", None) is not None)
         self._go(self.CHOOSE)
         emit(self.previewed)
 
-    def _on_previewed(self, generation: int, preview: Any) -> None:
+    def _on_previewed(self, generation: int, preview: Any, how: dict[str, Any]) -> None:
         if generation != self._generation:
             return
         self.choose_button.setEnabled(True)
-        self.preview = preview
+        self.mapping_page.preview_button.setEnabled(True)
+        self.preview, self.how = preview, how
+        if "mapping_name" in how:
+            self._list_saved([how["mapping_name"]])
         show_message(self.open_message, "", "note")
-        how = (
-            self.tr("Recognised as a %1 order export.")
-            if preview.detected
-            else self.tr("Read as a %1 export.")
-        )
-        self.preset_label.setText(f"{preview.file_name} — " + how.replace("%1", preview.preset_name))
-        pairs = "、".join(f"{label} ← {header}" for label, header in preview.columns)
-        self.columns_label.setText(
-            self.tr("Columns read: %1. Other columns are not imported.").replace("%1", pairs)
-        )
-        if preview.refused is not None:
-            bad = preview.refused
-            show_message(self.summary, bad.message, "error")
-            _fill(self.problem_table, [(str(bad.row or ""), bad.column, bad.reason)])
-            self.problem_table.setFixedHeight(
-                self.problem_table.horizontalHeader().height() + self.problem_table.rowHeight(0) + 4
-            )
-            self.problem_table.show()
-        else:
-            counts = preview.counts
-            text = (
-                self.tr("%1 new orders, %2 updated, %3 unchanged.")
-                .replace("%1", str(counts.added))
-                .replace("%2", str(counts.updated))
-                .replace("%3", str(counts.unchanged))
-            )
-            if counts.added or counts.updated:
-                show_message(self.summary, text + " " + self.tr("Ready to import."), "ok")
-            else:
-                show_message(self.summary, text + " " + self.tr("Everything is already imported."), "note")
-            self.problem_table.hide()
-        self.rows_label.setText(
-            self.tr("The first %1 rows as they will be stored:").replace("%1", str(len(preview.rows)))
-        )
-        _fill(self.rows_table, [self._cells(row) for row in preview.rows])
-        self.rows_table.setColumnHidden(
-            self.rows_table.columnCount() - 1, not any(r.problem for r in preview.rows)
-        )
+        self.preview_page.show_preview(preview)
         self._go(self.PREVIEW)
         emit(self.previewed)
 
-    def _cells(self, row: Any) -> tuple[str, ...]:
-        amount = "" if row.amount_fen is None else yuan(row.amount_fen)
-        return (
-            str(row.row), row.order_id, row.sub_order_id, row.product_title, row.quantity, amount, row.paid_at,
-            row.status, row.after_sales_status, row.buyer, row.phone, row.region, row.problem,
-        )  # fmt: skip
+    # ---- mapping an unrecognised file's columns -----------------------------------------------------------
+
+    def open_mapping(self) -> Any:
+        """Read the file's headers on the lane, then show the mapping step; returns the lane's task."""
+        task = self.context.tasks.run(self.tr("Reading the column names"), file_headers, self.path).bind(self)
+        task.succeeded.connect(self._show_mapping)
+        task.failed.connect(lambda exc: show_message(self.open_message, error_text(exc), "error"))
+        return task
+
+    def _show_mapping(self, found: tuple[list[str], dict[str, str]]) -> None:
+        headers, guessed = found
+        self.mapping_mode = True
+        self.mapping_page.set_headers(Path(self.path).name, headers, guessed)
+        self._go(self.MAP)
+
+    def preview_mapping(self) -> Any:
+        """Preview with the mapping on screen (saving it first when it has a name); errors beside their field."""
+        page = self.mapping_page
+        page.clear_errors()
+        how = {"platform": page.platform(), "mapping": page.mapping()}
+        return self._run_preview(how, page.name())
+
+    def _back(self) -> None:
+        on_preview = self.stack.currentIndex() == self.PREVIEW
+        self._go(self.MAP if on_preview and self.mapping_mode else self.CHOOSE)
 
     # ---- importing ------------------------------------------------------------------------------------------
 
@@ -363,13 +359,13 @@ class OrderImportDialog(QDialog):
             return None
         self._set_busy(True)
         show_message(self.summary, self.tr("Importing “%1”…").replace("%1", self.preview.file_name), "note")
+        how = dict(self.how)
+        if self.preview.detected:
+            how = {}  # recognised again as it was (a preset or a saved mapping)
+        elif "mapping" not in how and "mapping_name" not in how:
+            how = {"platform": self.preview.platform}
         task = self.context.tasks.run(
-            self.tr("Importing orders"),
-            _import,
-            self.context.db,
-            self.context.actor,
-            self.path,
-            self.preview.platform,
+            self.tr("Importing orders"), _import, self.context.db, self.context.actor, self.path, how
         )
         task.succeeded.connect(self._on_imported)
         task.failed.connect(self._on_import_failed)
