@@ -14,6 +14,8 @@ import os
 import shutil
 import stat
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -178,3 +180,28 @@ def store_bytes(
     sha, size = _copy_in(vault_dir, io.BytesIO(data))
     _record(session, sha, size, actor, original_name, media_type)
     return sha
+
+
+@contextmanager
+def stored_with(session: Session, vault_dir: Path, sha_ahead: str) -> Iterator[None]:
+    """Run the block (which stores the file hashed ``sha_ahead`` and records what points at it) in a savepoint:
+    if the block fails and the file was new to the vault, the copy is removed again, so a refused sign-off or
+    attachment leaves no orphan file behind. ``OSError`` from storing is the caller's to name."""
+    from core.db.models import VaultFile
+
+    fresh = session.get(VaultFile, sha_ahead) is None and not path_for(vault_dir, sha_ahead).exists()
+    try:
+        with session.begin_nested():
+            yield
+    except BaseException:
+        if fresh:
+            _remove_quietly(path_for(vault_dir, sha_ahead))
+        raise
+
+
+def _remove_quietly(path: Path) -> None:
+    try:
+        os.chmod(path, 0o600)
+        path.unlink()
+    except OSError:
+        pass

@@ -14,14 +14,12 @@ any of them fails, none is kept and a file newly copied into the vault is remove
 from __future__ import annotations
 
 import hashlib
-import os
 from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy.orm import Session
 
 from core import i18n, vault
-from core.db.models import VaultFile
 from core.domain.roles import Actor
 from core.errors import InvalidInput
 from core.services.auth import require
@@ -68,26 +66,12 @@ def mark_done_with_file(
     check_upload(source, limit, EVIDENCE_FILE_MESSAGES)
     with source.open("rb") as handle:
         sha_ahead = hashlib.file_digest(handle, "sha256").hexdigest()
-    fresh = session.get(VaultFile, sha_ahead) is None and not vault.path_for(vault_dir, sha_ahead).exists()
-    try:
-        with session.begin_nested():
-            try:
-                sha = vault.store_file(session, vault_dir, source, actor)
-            except OSError as exc:
-                raise InvalidInput(str(exc), field="file") from exc
-            return mark_done(session, actor, run_item_id, evidence_sha256=sha, now=now)
-    except BaseException:
-        if fresh:
-            _remove_quietly(vault.path_for(vault_dir, sha_ahead))
-        raise
-
-
-def _remove_quietly(path: Path) -> None:
-    try:
-        os.chmod(path, 0o600)
-        path.unlink()
-    except OSError:
-        pass
+    with vault.stored_with(session, vault_dir, sha_ahead):
+        try:
+            sha = vault.store_file(session, vault_dir, source, actor)
+        except OSError as exc:
+            raise InvalidInput(str(exc), field="file") from exc
+        return mark_done(session, actor, run_item_id, evidence_sha256=sha, now=now)
 
 
 __all__ = ["mark_done_with_file"]

@@ -19,7 +19,6 @@ its ledger entry through :func:`core.services.ticket_events.record_event`):
 from __future__ import annotations
 
 import hashlib
-import os
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -108,41 +107,27 @@ def _attach(
     session: Session, actor: Actor, vault_dir: Path, ticket_id: int, store, sha_ahead: str, caption: str
 ):
     ticket = load_ticket(session, ticket_id)
-    fresh = session.get(VaultFile, sha_ahead) is None and not vault.path_for(vault_dir, sha_ahead).exists()
-    try:
-        with session.begin_nested():
-            try:
-                sha = store()
-            except OSError as exc:
-                raise InvalidInput(str(exc), field="file") from exc
-            stored = session.get(VaultFile, sha)
-            row = Attachment(
-                subject_type="ticket", subject_id=ticket.id, vault_sha256=sha, caption=(caption or "").strip()[:200],
-                added_by=actor.user_id, added_at=clock.now(),
-            )  # fmt: skip
-            session.add(row)
-            session.flush()
-            name = stored.original_name if stored is not None else ""
-            data = {
-                "attachment_id": row.id,
-                "sha256": sha,
-                "name": name,
-                "size": stored.size if stored else 0,
-            }
-            record_event(session, actor, ticket, "attachment", body=row.caption, data=data)
-            return row
-    except BaseException:
-        if fresh:
-            _remove_quietly(vault.path_for(vault_dir, sha_ahead))
-        raise
-
-
-def _remove_quietly(path: Path) -> None:
-    try:
-        os.chmod(path, 0o600)
-        path.unlink()
-    except OSError:
-        pass
+    with vault.stored_with(session, vault_dir, sha_ahead):
+        try:
+            sha = store()
+        except OSError as exc:
+            raise InvalidInput(str(exc), field="file") from exc
+        stored = session.get(VaultFile, sha)
+        row = Attachment(
+            subject_type="ticket", subject_id=ticket.id, vault_sha256=sha, caption=(caption or "").strip()[:200],
+            added_by=actor.user_id, added_at=clock.now(),
+        )  # fmt: skip
+        session.add(row)
+        session.flush()
+        name = stored.original_name if stored is not None else ""
+        data = {
+            "attachment_id": row.id,
+            "sha256": sha,
+            "name": name,
+            "size": stored.size if stored else 0,
+        }
+        record_event(session, actor, ticket, "attachment", body=row.caption, data=data)
+        return row
 
 
 def attach_file(
