@@ -14,6 +14,8 @@ from pathlib import Path
 
 from core import i18n
 from core.about import APP_NAME_EN, APP_NAME_ZH, VERSION
+from core.cli_reports import _import_orders, _report
+from core.cli_reports import presets_name as presets_name
 
 EXIT_OK, EXIT_CHECK_FAILED, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -262,53 +264,6 @@ def run_command(args: argparse.Namespace) -> int:
     raise AssertionError(f"unhandled command {args.command!r}")
 
 
-def _import_orders(
-    path: Path,
-    file: Path,
-    platform: str | None,
-    dry_run: bool,
-    *,
-    as_json: bool,
-    mapping_name: str | None = None,
-) -> int:
-    """``import-orders``: the whole file or nothing (core.services.order_import). ``--json`` prints exactly the four
-    counts, also on a refused file (``rejected`` = its bad rows, the rest 0); the reason goes to stderr, exit 2."""
-    from core.db.opening import open_database
-    from core.domain.roles import SYSTEM
-    from core.errors import InvalidInput
-    from core.services.order_import import OrderImportRefused, import_orders
-
-    db = open_database(path)
-    try:
-        with db.unit_of_work(SYSTEM) as session:
-            result = import_orders(
-                session, SYSTEM, file, platform=platform, dry_run=dry_run, mapping_name=mapping_name
-            )
-    except InvalidInput as exc:
-        if as_json:
-            rejected = exc.rejected if isinstance(exc, OrderImportRefused) else 0
-            print(json.dumps({"added": 0, "updated": 0, "unchanged": 0, "rejected": rejected}))
-        return _fail(str(exc))
-    finally:
-        db.dispose()
-    if as_json:
-        print(json.dumps(result.counts()))
-        return EXIT_OK
-    preset = result.preset_name or presets_name(result.platform)
-    key = "cli.import.detected" if result.detected else "cli.import.preset"
-    print(i18n.t(key, preset=preset, file=file.name))
-    done = "cli.import.dry_run_done" if dry_run else "cli.import.done"
-    print(i18n.t(done, added=result.added, updated=result.updated, unchanged=result.unchanged))
-    return EXIT_OK
-
-
-def presets_name(platform: str) -> str:
-    """The preset's name in the current language (抖店, 快手小店…)."""
-    from core.importers.order_sheet import presets
-
-    return presets()[platform].name
-
-
 def _verify(path: Path, *, as_json: bool) -> int:
     from core import ledger
     from core.db.opening import open_database
@@ -352,46 +307,6 @@ def report_as_dict(report: object) -> dict[str, object]:
             {"kind": p.kind, "seq": p.seq, "subject": p.subject, "message": p.message} for p in problems
         ],
     }
-
-
-def _report(path: Path, kind: str, session_id: int | str, out: Path) -> int:
-    """Write the ``kind`` sheet ("prelive" or "session" of a session id; "evidence" of a ticket code, attachments
-    re-hashed against the vault) to ``out`` atomically (temp file + rename; nothing on error, e.g. an unknown id)."""
-    from core import clock
-    from core.db.opening import open_database
-
-    db = open_database(path)
-    try:
-        with db.sessions() as session:
-            now = clock.now()
-            if kind == "prelive":
-                from core.reports.prelive_sheet import build_prelive_sheet
-                from core.services.prelive import prelive_sheet_data
-                from core.services.studio import studio_today
-
-                today = studio_today(session, now)
-                pdf = build_prelive_sheet(prelive_sheet_data(session, session_id, today=today, now=now))
-            elif kind == "evidence":
-                from core.reports.evidence_pack import build_evidence_pack
-                from core.services.evidence_pack import evidence_pack_for_code
-
-                data = evidence_pack_for_code(session, str(session_id), now=now, vault_dir=db.vault_dir)
-                pdf = build_evidence_pack(data)
-            else:
-                from core.reports.promise_sheet import build_promise_sheet
-                from core.services.promise_sheet import promise_sheet_data
-
-                pdf = build_promise_sheet(promise_sheet_data(session, session_id, now=now))
-    finally:
-        db.dispose()
-    from core.files import write_atomically
-
-    try:
-        write_atomically(pdf, out)
-    except OSError as exc:
-        return _fail(i18n.t("cli.report.unwritable", file=out, problem=exc.strerror or type(exc).__name__))
-    print(i18n.t("cli.report.written", path=out))
-    return EXIT_OK
 
 
 def _backup(path: Path, out: Path | None) -> int:
