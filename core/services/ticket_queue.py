@@ -229,7 +229,15 @@ def queue_page(
     join = "CROSS JOIN orders o INDEXED BY ix_orders_queue ON o.id = t.order_id" if needs_order else ""
     base = f"FROM tickets t {join} {where}"
     conn = session.connection()
-    total = conn.exec_driver_sql(f"SELECT count(*) {base}", params).scalar_one()
+    if searched_by == "index" and len(clauses) == 1:
+        # Text alone: the index counts its own rows (every row is a ticket) in a few ms, and the page is read by
+        # joining the matches to tickets — a common word matching 60,000 tickets stays inside the 50 ms budget.
+        total = conn.exec_driver_sql(
+            "SELECT count(*) FROM ticket_search WHERE ticket_search MATCH :match", params
+        ).scalar_one()
+        base = "FROM ticket_search s JOIN tickets t ON t.id = s.rowid WHERE s.ticket_search MATCH :match"
+    else:
+        total = conn.exec_driver_sql(f"SELECT count(*) {base}", params).scalar_one()
     ids = (
         conn.exec_driver_sql(
             f"SELECT t.id {base} ORDER BY {_SORTS[sort]} LIMIT :limit OFFSET :offset",

@@ -120,7 +120,7 @@ def test_session_and_host_filters_follow_the_order_to_its_stream(tmp_db, desk):
 )
 def test_search_finds_ticket_text_order_numbers_and_nicknames(tmp_db, desk, text, expected, how):
     page = read(tmp_db, QueueFilter(text=text))
-    assert (codes(page), page.searched_by) == (expected, how)
+    assert (codes(page), page.searched_by, page.total) == (expected, how, len(expected))
 
 
 def test_the_search_index_follows_a_changed_summary(tmp_db, owner, desk):
