@@ -203,6 +203,11 @@ def _where(
     return clauses, params, searched_by
 
 
+def _page_ids(conn: Any, base: str, params: dict[str, Any], sort: str, limit: int, offset: int) -> list[int]:
+    sql = f"SELECT t.id {base} ORDER BY {_SORTS[sort]} LIMIT :limit OFFSET :offset"
+    return list(conn.exec_driver_sql(sql, {**params, "limit": limit, "offset": offset}).scalars().all())
+
+
 def queue_page(
     session: Session,
     flt: QueueFilter,
@@ -236,16 +241,10 @@ def queue_page(
             "SELECT count(*) FROM ticket_search WHERE ticket_search MATCH :match", params
         ).scalar_one()
         base = "FROM ticket_search s JOIN tickets t ON t.id = s.rowid WHERE s.ticket_search MATCH :match"
+        ids = _page_ids(conn, base, params, sort, limit, offset)
     else:
         total = conn.exec_driver_sql(f"SELECT count(*) {base}", params).scalar_one()
-    ids = (
-        conn.exec_driver_sql(
-            f"SELECT t.id {base} ORDER BY {_SORTS[sort]} LIMIT :limit OFFSET :offset",
-            {**params, "limit": limit, "offset": offset},
-        )
-        .scalars()
-        .all()
-    )
+        ids = _page_ids(conn, base, params, sort, limit, offset)
     found = {}
     if ids:
         marks = ", ".join("?" * len(ids))
