@@ -25,11 +25,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from core import clock, i18n, ledger
-from core.db.models import LiveSession, Product, Promise
+from core.db.models import LiveSession, Order, Product, Promise
 from core.domain.codes import CorrectionKind, PromiseKind, SessionStatus
 from core.domain.promise_terms import parse_terms
 from core.domain.roles import Actor
@@ -328,15 +328,34 @@ def list_promises(session: Session, session_id: int) -> tuple[PromiseView, ...]:
     return _views(session, session_id)
 
 
-def quantity_counters(session: Session, session_id: int) -> tuple[QuantityCounter, ...]:
-    """Active promises carrying a ``limit`` term, with the number given so far.
+def paid_orders(session: Session, session_id: int, product_id: int | None) -> int:
+    """Order lines with a payment time attributed to the session (of ``product_id``; all products when None)."""
+    query = (
+        select(func.count())
+        .select_from(Order)
+        .where(Order.session_id == session_id, Order.paid_at.is_not(None))
+    )
+    if product_id is not None:
+        query = query.where(Order.product_id == product_id)
+    return int(session.scalar(query) or 0)
 
-    ``given`` is always 0 for now: orders arrive with issue 5 (post-live), and the over-promise check that compares
-    promised and actual quantities comes with them. Amended promises count through their newest amendment;
-    retracted ones are left out.
+
+def quantity_counters(session: Session, session_id: int) -> tuple[QuantityCounter, ...]:
+    """Active promises carrying a ``limit`` term, with ``given`` = the paid orders that claim it so far.
+
+    ``given`` counts the session's paid order lines of the promise's product (of the whole session for a promise
+    about no product), as imported from the platform (issue 5); the over-promise check compares it with the limit.
+    Amended promises count through their newest amendment; retracted ones are left out.
     """
     return tuple(
-        QuantityCounter(v.id, v.product_id, v.wording, str(v.terms.get("gift", "")), v.terms["limit"], 0)
+        QuantityCounter(
+            v.id,
+            v.product_id,
+            v.wording,
+            str(v.terms.get("gift", "")),
+            v.terms["limit"],
+            paid_orders(session, session_id, v.product_id),
+        )
         for v in _views(session, session_id)
         if v.state == "active" and isinstance(v.terms.get("limit"), int | float)
     )
@@ -349,6 +368,7 @@ __all__ = [
     "correct_on_air",
     "list_promises",
     "log_promise",
+    "paid_orders",
     "quantity_counters",
     "retract",
 ]

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from core import clock, i18n, vault
@@ -33,7 +33,7 @@ from core.errors import InvalidInput
 from core.services.auth import require
 from core.services.catalog import documents_rule
 from core.services.catalog_documents import DEFAULT_MAX_DOCUMENT_MB, check_upload
-from core.services.promises import PromiseView, list_promises, quantity_counters
+from core.services.promises import PromiseView, list_promises, paid_orders, quantity_counters
 from core.services.ticket_events import load_ticket, record_event
 from core.services.tickets import refresh_due, ticket_flow
 
@@ -285,18 +285,6 @@ def record_follow_up(
     )
 
 
-def paid_orders(session: Session, session_id: int, product_id: int | None) -> int:
-    """Order lines with a payment time attributed to the session (of ``product_id``; all products when None)."""
-    query = (
-        select(func.count())
-        .select_from(Order)
-        .where(Order.session_id == session_id, Order.paid_at.is_not(None))
-    )
-    if product_id is not None:
-        query = query.where(Order.product_id == product_id)
-    return int(session.scalar(query) or 0)
-
-
 def over_promise_warnings(session: Session, session_id: int) -> tuple[OverPromiseWarning, ...]:
     """Active promises with a quantity limit (前100名送…) that more paid orders than the limit claim.
 
@@ -305,7 +293,7 @@ def over_promise_warnings(session: Session, session_id: int) -> tuple[OverPromis
     """
     warnings = []
     for counter in quantity_counters(session, session_id):
-        paid = paid_orders(session, session_id, counter.product_id)
+        paid = counter.given
         if paid > counter.limit:
             over = paid - counter.limit
             message = i18n.t(

@@ -1622,8 +1622,8 @@ Start with the demo studio to look around (staff, products and sessions of an ex
         <translation>没有计划中、已就绪或直播中的场次</translation>
     </message>
     <message>
-        <source>#%1 %2: %3 of %4 given</source>
-        <translation>#%1 %2：已送 %3 / 共 %4</translation>
+        <source>#%1 %2: %3 paid of %4</source>
+        <translation>#%1 %2：已付款 %3 单 / 限 %4 份</translation>
     </message>
     <message>
         <source>Stream ended. Its promise sheet prints from Live sessions › Promises.</source>

@@ -192,6 +192,30 @@ def test_a_promise_changed_behind_the_app_is_named_by_verify(tmp_db, owner):
     assert (first.kind, first.subject, first.seq) == ("row", f"promise:{saved.id}", saved.entry_seq)
 
 
+def test_quantity_counters_count_the_paid_orders_that_claim_the_gift_consumer_regulations_2024(tmp_db, owner):
+    """前100名送…: the counter is the session's paid order lines of that product (imported, issue 5)."""
+    from sqlalchemy import insert
+
+    from core.db.models import Order, Product
+
+    sid = go_live(tmp_db, owner)
+    with tmp_db.unit_of_work(owner) as session:
+        product = Product(sku="CUP-1", name="保温杯", category="general")
+        session.add(product)
+        session.flush()
+        product_id = product.id
+    log(tmp_db, owner, sid, "前2名送杯套", kind="gift", product_id=product_id)
+    with tmp_db.unit_of_work(owner) as session:
+        session.execute(
+            insert(Order),
+            [{"platform": "douyin", "platform_order_id": f"69{n}", "session_id": sid, "product_id": product_id,
+              "paid_at": None if n == 3 else datetime(2026, 12, 1, tzinfo=UTC)} for n in range(4)],
+        )  # fmt: skip
+    with tmp_db.sessions() as session:
+        (counter,) = promises.quantity_counters(session, sid)
+    assert (counter.limit, counter.given) == (2, 3)  # the unpaid line does not count
+
+
 def test_quantity_counters_show_active_limits_with_nothing_given_yet(tmp_db, owner):
     sid = go_live(tmp_db, owner)
     cup = log(tmp_db, owner, sid, "前100名送保温杯", kind="gift")

@@ -201,7 +201,7 @@ class LiveConsolePage(QWidget):
         self.fixes.show_state()
         self.counters.setText(
             "  ".join(
-                self.tr("#%1 %2: %3 of %4 given")
+                self.tr("#%1 %2: %3 paid of %4")
                 .replace("%1", str(c.promise_id))
                 .replace("%2", c.gift or c.wording[:12])
                 .replace("%3", str(c.given))
@@ -209,6 +209,8 @@ class LiveConsolePage(QWidget):
                 for c in state.counters
             )
         )
+        over = any(c.given > c.limit for c in state.counters)  # more paid orders than the promise covers
+        self.counters.setStyleSheet("color: #b3261e; font-weight: bold;" if over else "")
         if state.session_id is not None and state.session_id != self.restored_for:
             self.restored_for = state.session_id
             if state.draft and not self.entry.wording().strip():
