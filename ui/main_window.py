@@ -308,10 +308,13 @@ class MainWindow(QMainWindow):
         return page
 
     def _start_ticket_tray(self) -> None:
-        """The tray reminder of tickets coming due (ui.ticket_tray); silently nothing without a system tray."""
+        """The tray reminder of tickets coming due (ui.ticket_tray), for those who work tickets (owner, service);
+        silently nothing without a system tray."""
         from ui.ticket_tray import TicketTray
 
-        if getattr(self, "ticket_tray", None) is None and self.context is not None:
+        if self.context is None or not self.context.actor.may("tickets.work"):
+            return
+        if getattr(self, "ticket_tray", None) is None:
             self.ticket_tray = TicketTray(self.context, self.open_queue, self)
             self.ticket_tray.start()
 

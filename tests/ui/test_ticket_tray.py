@@ -95,3 +95,18 @@ def test_a_new_ticket_in_the_window_is_put_into_one_message(qtbot, tmp_db, owner
     assert [item.code for item in tray.announce(reading)] == ["SH-202611-0001"]
     assert tray.last_message is not None and "SH-202611-0001" in tray.last_message[1]
     assert tray.announce(DueReading(reading.items, ZONE)) == []
+
+
+def test_only_those_who_work_tickets_get_the_reminder(qtbot, tmp_db, owner, tasks):
+    """An operator or a host cannot act on a ticket, so the tray does not nag them (tickets.work: owner, service)."""
+    from core.domain.codes import Role
+    from tests.builders import add_staff
+    from ui.main_window import MainWindow
+
+    operator = add_staff(tmp_db, owner, Role.OPERATOR)
+    window = MainWindow(tmp_db, operator, tasks)
+    qtbot.addWidget(window)
+    assert getattr(window, "ticket_tray", None) is None
+    mine = MainWindow(tmp_db, owner, tasks)
+    qtbot.addWidget(mine)
+    assert mine.ticket_tray is not None
