@@ -33,6 +33,8 @@ APPEND_ONLY_TRIGGERS: tuple[str, ...] = (
 # by triggers on ``tickets``. Not part of the ORM models; the migration tests know these names.
 SEARCH_TABLE = "ticket_search"
 SEARCH_TRIGGERS: tuple[str, ...] = ("ticket_search_insert", "ticket_search_update", "ticket_search_delete")
+# Revision 0002 also keeps tickets.session_id (the order's stream, for the queue's host filter) by triggers.
+CACHE_TRIGGERS: tuple[str, ...] = ("ticket_session_insert", "ticket_session_update", "order_session_update")
 
 
 def include_name(name: str | None, type_: str, _parents: Any) -> bool:

@@ -173,16 +173,14 @@ def _where(
         params["due_before"] = _stored(edge)
         if flt.due == "breached":
             any_of("t.due_rule", tuple(sorted(legal)) or ("",), "legal")
-    if flt.session_id is not None:  # selective: through the orders' own index
-        clauses.append("t.order_id IN (SELECT id FROM orders WHERE session_id = :session_id)")
+    if flt.session_id is not None:  # the ticket's cached stream (tickets.session_id, kept by triggers)
+        clauses.append("t.session_id = :session_id")
         params["session_id"] = flt.session_id
     if flt.product_id is not None:
         clauses.append("t.order_id IN (SELECT id FROM orders WHERE product_id = :product_id)")
         params["product_id"] = flt.product_id
     if flt.host_id is not None:
-        clauses.append(
-            "EXISTS (SELECT 1 FROM session_hosts h WHERE h.session_id = o.session_id AND h.user_id = :host_id)"
-        )
+        clauses.append("t.session_id IN (SELECT session_id FROM session_hosts WHERE user_id = :host_id)")
         params["host_id"] = flt.host_id
     for key, day, op in (("opened_from", flt.opened_from, ">="), ("opened_to", flt.opened_to, "<")):
         if day is not None:  # whole studio days: [from 00:00, to+1 00:00)
@@ -227,10 +225,10 @@ def queue_page(
     legal = legal_rule_keys(session) if flt.due == "breached" else frozenset()
     clauses, params, searched_by = _where(flt, zone, now or clock.now(), legal)
     where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
-    # Orders are joined only when a filter reads them row by row (platform, host), and then with tickets as the
+    # Orders are joined only when a filter reads them row by row (platform), and then with tickets as the
     # outer loop (CROSS JOIN fixes the order: the planner's own choice walks most of the orders first, 4× slower)
     # and through the narrow ix_orders_queue (half the time of reading the wide order rows).
-    needs_order = any(clause.startswith(("o.", "EXISTS")) for clause in clauses)
+    needs_order = any(clause.startswith("o.") for clause in clauses)
     join = "CROSS JOIN orders o INDEXED BY ix_orders_queue ON o.id = t.order_id" if needs_order else ""
     base = f"FROM tickets t {join} {where}"
     conn = session.connection()

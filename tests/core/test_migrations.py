@@ -51,7 +51,9 @@ def test_a_new_database_has_every_table_and_our_mark(tmp_db_path):
     triggers = {
         name for (name,) in rows(tmp_db_path, "SELECT name FROM sqlite_master WHERE type = 'trigger'")
     }
-    assert triggers == set(schema.APPEND_ONLY_TRIGGERS) | set(schema.SEARCH_TRIGGERS)
+    assert triggers == set(schema.APPEND_ONLY_TRIGGERS) | set(schema.SEARCH_TRIGGERS) | set(
+        schema.CACHE_TRIGGERS
+    )
 
 
 def _migration_module():

@@ -200,3 +200,16 @@ def test_a_due_filter_survives_a_saved_view_and_an_unknown_one_is_refused(tmp_db
     with pytest.raises(InvalidInput) as refused:
         read(tmp_db, QueueFilter(due="someday"))
     assert refused.value.field == "due"
+
+
+def test_the_stream_filter_follows_an_order_attributed_again(tmp_db, owner, desk):
+    """tickets.session_id is the order's stream kept by the database: a re-import that attributes the order to
+    another stream (or to none) moves its tickets with it."""
+    other = planned_session(tmp_db, owner, title="另一场")
+    with tmp_db.unit_of_work(owner) as s:
+        s.execute(update(Order).where(Order.id == 2).values(session_id=other))
+    assert codes(read(tmp_db, QueueFilter(session_id=other))) == ["2"]
+    with tmp_db.unit_of_work(owner) as s:
+        s.execute(update(Ticket).where(Ticket.id == 2).values(order_id=1))  # a ticket moved to another order
+    assert codes(read(tmp_db, QueueFilter(session_id=other))) == []
+    assert codes(read(tmp_db, QueueFilter(session_id=desk["session"]))) == ["3", "2", "1"]
