@@ -12,12 +12,21 @@ Chinese prints as black boxes.
 from __future__ import annotations
 
 from reportlab.lib import colors
-from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Spacer, Table
 
 from core import i18n
 from core.reports.fonts import register_fonts
-from core.reports.sheet_style import AMBER, GREEN, GREY, HEAD_BG, RED, WIDTH, SheetStyles, build_a4, para
+from core.reports.sheet_style import (
+    AMBER,
+    GREEN,
+    GREY,
+    HEAD_BG,
+    RED,
+    SheetStyles,
+    build_a4,
+    columns,
+    para,
+)
 from core.services.evidence_pack import EvidencePack
 
 i18n.register(
@@ -114,12 +123,6 @@ _STATE_COLOR = {
 _LONG = 28  # a field value longer than this gets a row of its own
 
 
-def _columns(*fixed_mm: float | None) -> list[float]:
-    """Widths in points; the one None column takes what is left of the page width."""
-    rest = WIDTH - sum(w * mm for w in fixed_mm if w is not None)
-    return [rest if w is None else w * mm for w in fixed_mm]
-
-
 def _fields(fields: tuple[tuple[str, str], ...], st: SheetStyles) -> Table:
     """Label/value pairs two to a row; a long value gets a whole row."""
     rows, spans, pending = [], [], []
@@ -134,7 +137,7 @@ def _fields(fields: tuple[tuple[str, str], ...], st: SheetStyles) -> Table:
                 pending = []
     if pending:
         rows.append([para(pending[0][0], st.cell), para(pending[0][1], st.cell), "", ""])
-    table = Table(rows, colWidths=_columns(26, 66, 26, None))
+    table = Table(rows, colWidths=columns(26, 66, 26, None))
     table.setStyle(
         st.table(
             ("BACKGROUND", (0, 0), (-1, -1), colors.white),
@@ -199,7 +202,7 @@ def _promises(data: EvidencePack, st: SheetStyles) -> list:
         row = len(cells) - 1
         extra += [("SPAN", (1, row), (-1, row)), ("LINEABOVE", (1, row), (-1, row), 0.2, colors.white)]
         extra.append(("SPAN", (0, row - 1), (0, row)))
-    table = Table(cells, colWidths=_columns(12, 28, 34, None, 24), repeatRows=1)
+    table = Table(cells, colWidths=columns(12, 28, 34, None, 24), repeatRows=1)
     table.setStyle(st.table(*extra))
     return [*flow, Spacer(1, st.size * 0.3), table]
 
@@ -221,7 +224,7 @@ def _timeline(data: EvidencePack, st: SheetStyles) -> list:
             cells.append([para(v, st.cell) for v in values])
             if line.marks:
                 extra.append(("BACKGROUND", (0, n), (-1, n), _MARK_BG))
-        table = Table(cells, colWidths=_columns(25, 15, 15, None, 20, 42), repeatRows=1)
+        table = Table(cells, colWidths=columns(25, 15, 15, None, 20, 42), repeatRows=1)
         table.setStyle(st.table(*extra))
         flow += [Spacer(1, st.size * 0.2), table, Spacer(1, st.size * 0.4)]
     return flow
@@ -244,7 +247,7 @@ def _deadlines(data: EvidencePack, st: SheetStyles) -> list:
                 para(d.why, st.small),
             ]
         )
-    table = Table(cells, colWidths=_columns(36, 27, 30, None), repeatRows=1)
+    table = Table(cells, colWidths=columns(36, 27, 30, None), repeatRows=1)
     table.setStyle(st.table())
     return [*flow, table]
 
@@ -259,7 +262,7 @@ def _events(data: EvidencePack, st: SheetStyles) -> list:
             [para(f"#{e.entry_seq}", st.cell), para(e.entry_hash[:16], st.small, GREY)] if e.entry_seq else ""
         )
         cells.append([para(e.at, st.cell), para(e.who, st.cell), what, entry])
-    table = Table(cells, colWidths=_columns(33, 24, None, 30), repeatRows=1)
+    table = Table(cells, colWidths=columns(33, 24, None, 30), repeatRows=1)
     table.setStyle(st.table())
     return [para(t("evidence_pdf.s.events"), st.h2), table]
 
@@ -279,7 +282,7 @@ def _attachments(data: EvidencePack, st: SheetStyles) -> list:
         cells.append(
             [about, para(a.sha256, st.small), para(a.intact_text, st.cell, GREEN if a.intact else RED)]
         )
-    table = Table(cells, colWidths=_columns(None, 94, 18), repeatRows=1)
+    table = Table(cells, colWidths=columns(None, 94, 18), repeatRows=1)
     table.setStyle(st.table())
     return [*flow, table]
 

@@ -17,7 +17,7 @@ from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyl
 
 from core import i18n
 from core.reports.fonts import register_fonts
-from core.reports.sheet_style import AMBER, GREEN, HEAD_BG, RED, WIDTH, SheetStyles, build_a4, para
+from core.reports.sheet_style import AMBER, GREEN, HEAD_BG, RED, WIDTH, SheetStyles, build_a4, columns, para
 from core.services.prelive import PreliveSheet
 
 i18n.register(
@@ -132,10 +132,7 @@ def _lineup(data: PreliveSheet, st: SheetStyles) -> list:
                 papers,
             ]
         )
-    money = 16 * mm
-    widths = [6.5 * mm, 47 * mm, money, money, money, 24 * mm]
-    widths.append(WIDTH - sum(widths))
-    table = Table(cells, colWidths=widths, repeatRows=1)
+    table = Table(cells, colWidths=columns(6.5, 47, 16, 16, 16, 24, None), repeatRows=1)
     table.setStyle(st.table())
     return [*flow, table]
 
@@ -175,9 +172,7 @@ def _checklist(data: PreliveSheet, st: SheetStyles) -> list:
                 para(row.reason, st.small),
             ]
         )
-    widths = [7 * mm, 98 * mm, 9 * mm, 13 * mm, 25 * mm]
-    widths.append(WIDTH - sum(widths))
-    table = Table(cells, colWidths=widths, repeatRows=1)
+    table = Table(cells, colWidths=columns(7, 98, 9, 13, 25, None), repeatRows=1)
     table.setStyle(st.table())
     return [*flow, Spacer(1, st.size * 0.3), table]
 

@@ -24,6 +24,7 @@ from core.reports.sheet_style import (
     WIDTH,
     SheetStyles,
     build_a4,
+    columns,
     para,
 )
 from core.services.promise_sheet import PromiseSheet
@@ -142,9 +143,7 @@ def _timeline(data: PromiseSheet, st: SheetStyles) -> list:
             [para(seg.start, st.cell), para(seg.offset, st.cell), para(length, st.cell), para(seg.product, st.cell),
              para(seg.price, st.cell)]
         )  # fmt: skip
-    widths = [18 * mm, 16 * mm, 16 * mm, 0, 22 * mm]
-    widths[3] = WIDTH - sum(widths)
-    table = Table(cells, colWidths=widths, repeatRows=1)
+    table = Table(cells, colWidths=columns(18, 16, 16, None, 22), repeatRows=1)
     table.setStyle(st.table())
     return [*flow, Spacer(1, st.size * 0.3), table]
 
@@ -185,9 +184,7 @@ def _promises(data: PromiseSheet, st: SheetStyles) -> list:
         )
         if gone:
             extra.append(("BACKGROUND", (0, n), (-1, n), _RETRACTED_BG))
-    widths = [11 * mm, 16 * mm, 24 * mm, 15 * mm, 0, 30 * mm, 19 * mm, 21 * mm]
-    widths[4] = WIDTH - sum(widths)
-    table = Table(cells, colWidths=widths, repeatRows=1)
+    table = Table(cells, colWidths=columns(11, 16, 24, 15, None, 30, 19, 21), repeatRows=1)
     table.setStyle(st.table(*extra))
     return [*flow, Spacer(1, st.size * 0.3), table]
 

@@ -85,6 +85,12 @@ class SheetStyles:
         )
 
 
+def columns(*fixed_mm: float | None) -> list[float]:
+    """Column widths in points for a full-width table; the one None column takes what is left of the page."""
+    rest = WIDTH - sum(w * mm for w in fixed_mm if w is not None)
+    return [rest if w is None else w * mm for w in fixed_mm]
+
+
 def para(text: str, style: ParagraphStyle, color: str | None = None, *, strike: bool = False) -> Paragraph:
     """``text`` escaped as a paragraph, optionally coloured and struck through."""
     body = escape(text)
