@@ -137,6 +137,8 @@ def _next_code(session: Session, first_seen_at: datetime) -> str:
 
 def _check_link(link: str) -> str:
     text = (link or "").strip()
+    if not text:
+        return ""  # no public address (a DM, a phone complaint, an early-warning proposal)
     parsed = urlparse(text)
     if parsed.scheme not in ("http", "https") or not parsed.netloc or " " in text or len(text) > 1000:
         raise InvalidInput(i18n.t("incidents.bad_link", link=text), field="link")
@@ -154,7 +156,8 @@ def open_incident(
     summary: str = "",
     reach: int | None = None,
 ) -> Incident:
-    """Register an incident (tier IV until a person confirms one); seen by ``actor``. See the module contract."""
+    """Register an incident (tier IV until a person confirms one); seen by ``actor``. ``link`` may be empty (a DM, a
+    call, an early-warning proposal); when given it must be an http(s) address. See the module contract."""
     require(actor, "incidents.work")
     known = {c["code"]: c for c in channels(session)}
     if channel not in known:
@@ -331,20 +334,20 @@ class ClockView:
     met_at: datetime | None
 
 
-def clocks(session: Session, incident: Incident, now: datetime | None = None) -> tuple[ClockView, ...]:
-    """The clocks of the incident's current tier, measured at ``now`` (default the app clock)."""
-    moment = now or clock.now()
-    data = incidents_rule(session)
+def clock_views(
+    data: dict[str, Any], incident: Incident, actions: list[IncidentAction], moment: datetime
+) -> tuple[ClockView, ...]:
+    """The clocks of ``incident``'s current tier from the rule ``data`` and its ``actions`` (oldest first): each
+    runs from the time first seen, or from the last escalation/de-escalation; an action of a kind in the clock's
+    ``met_by`` meets it (pure: no database reads, so a list can be measured in one pass)."""
     kinds = {k["code"]: k for k in data["clock_kinds"]}
-    actions = session.scalars(
-        select(IncidentAction).where(IncidentAction.incident_id == incident.id).order_by(IncidentAction.at)
-    ).all()
+    tier = next(t for t in data["tiers"] if t["code"] == incident.tier)
     start = incident.first_seen_at
     for action in actions:
         if action.kind == "tier" and action.data.get("direction") in ("escalation", "de-escalation"):
             start = action.at
     views = []
-    for entry in _tiers(session)[incident.tier]["clocks"]:
+    for entry in tier["clocks"]:
         kind = kinds[entry["kind"]]
         due = start + timedelta(hours=float(entry["hours"]))
         met = next(
@@ -357,3 +360,23 @@ def clocks(session: Session, incident: Incident, now: datetime | None = None) ->
             state = "running" if left > timedelta(0) else "missed"
         views.append(ClockView(kind["code"], _name(kind), float(entry["hours"]), due, left, state, met))
     return tuple(views)
+
+
+def clocks(session: Session, incident: Incident, now: datetime | None = None) -> tuple[ClockView, ...]:
+    """The clocks of the incident's current tier, measured at ``now`` (default the app clock)."""
+    actions = session.scalars(
+        select(IncidentAction).where(IncidentAction.incident_id == incident.id).order_by(IncidentAction.at)
+    ).all()
+    return clock_views(incidents_rule(session), incident, list(actions), now or clock.now())
+
+
+def update_reach(session: Session, actor: Actor, incident_id: int, reach: int) -> IncidentAction:
+    """Record the reach figure now known ('reach': a whole number, 0 or more); logged as a ``reach`` action with
+    the old and new figures (the suggestion of a tier uses the newest)."""
+    require(actor, "incidents.work")
+    incident = load_incident(session, incident_id)
+    if not isinstance(reach, int) or isinstance(reach, bool) or reach < 0:
+        raise InvalidInput(i18n.t("incidents.bad_reach"), field="reach")
+    old, incident.reach = incident.reach, reach
+    note_incident(session, actor, incident, "changed")
+    return add_action(session, actor, incident, "reach", body=str(reach), data={"from": old, "to": reach})
