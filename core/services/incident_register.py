@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from core import i18n
@@ -65,8 +65,10 @@ def _warn_within(data: dict[str, Any]) -> timedelta:
 
 
 def register_row(
-    data: dict[str, Any], incident: Incident, actions: list[IncidentAction], now: datetime
+    data: dict[str, Any], incident: Any, actions: list[IncidentAction], now: datetime
 ) -> IncidentRow:
+    """One register line for ``incident`` (an Incident, or a row with its id, code, channel, tier, status,
+    first_seen_at, reach and summary)."""
     channels = {c["code"]: c for c in data["channels"]}
     tiers = {t["code"]: t for t in data["tiers"]}
     closed = incident.status == IncidentStatus.CLOSED
@@ -89,7 +91,7 @@ def register_row(
         status=incident.status,
         status_name=i18n.t(f"incidents.status.{incident.status}"),
         first_seen_at=incident.first_seen_at,
-        summary=incident.summary or incident.snapshot_text[:60],
+        summary=incident.summary or str(getattr(incident, "snapshot_text", ""))[:60],
         reach=incident.reach,
         nearest=nearest,
         missed=missed,
@@ -121,7 +123,18 @@ def incident_rows(
 ) -> tuple[IncidentRow, ...]:
     """The register: ``status`` "open" (not closed), "closed" or "" (all); ``text`` matches the code, summary,
     snapshot or link. Open ones first — missed clocks, then the nearest clock — then newest first."""
-    query = select(Incident)
+    query = select(
+        Incident.id,
+        Incident.code,
+        Incident.channel,
+        Incident.tier,
+        Incident.status,
+        Incident.first_seen_at,
+        Incident.reach,
+        func.coalesce(func.nullif(Incident.summary, ""), func.substr(Incident.snapshot_text, 1, 60)).label(
+            "summary"
+        ),
+    )  # the columns a row shows (not the snapshot text: a register of thousands stays light)
     if status == "open":
         query = query.where(Incident.status != IncidentStatus.CLOSED.value)
     elif status == "closed":
@@ -137,7 +150,7 @@ def incident_rows(
                 Incident.link.like(like),
             )
         )
-    incidents = list(session.scalars(query.order_by(Incident.first_seen_at.desc())))
+    incidents = list(session.execute(query.order_by(Incident.first_seen_at.desc())))
     data = incidents_rule(session)
     open_ids = [i.id for i in incidents if i.status != IncidentStatus.CLOSED]
     actions = _actions_by_incident(session, open_ids)
