@@ -5,6 +5,8 @@ Read-only and cheap: the session list's own query (:func:`sessions.list_sessions
 :func:`catalog_documents.expiring_documents`, well inside the dashboard's 150 ms budget on the three-year studio. :func:`ticket_counts` is one aggregate
 over ``tickets.due_at``/``status`` through ``ix_tickets_status_due`` (only tickets due by tonight are read), and
 :func:`entering_warning` lists the open tickets due within the deadlines rule's ``warn_within_hours``.
+:func:`incident_clocks` (舆情时限, issue 6) gives each open incident whose clock is within the ``incidents`` rule's
+warning window or missed (:func:`core.services.incident_register.clocks_running_out`) its most urgent clock.
 """
 
 from __future__ import annotations
@@ -13,11 +15,15 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from core import i18n
 from core.rules import active_rule
 from core.services.catalog_documents import ExpiringDocument, expiring_documents
+from core.services.incident_actions import incidents_rule
+from core.services.incident_register import clocks_running_out
+from core.services.incidents import ClockView, clock_views
 from core.services.sessions import list_sessions
 from core.services.sessions_lineup import EDITABLE
 from core.services.ticket_queue import end_of_studio_day, legal_rule_keys, open_status_values
@@ -151,3 +157,65 @@ def entering_warning(session: Session, now: datetime, *, limit: int = 200) -> tu
                 i18n.t(f"deadlines.label.{rule}") if rule else "")
         for ticket_id, code, due_at, rule in rows
     )  # fmt: skip
+
+
+@dataclass(frozen=True)
+class IncidentClock:
+    """An open incident's most urgent clock for the dashboard (DOMAIN §6 response clocks, the ``incidents`` rule).
+
+    ``state``: "missed" (due and not met; ``minutes`` overdue), "running" (``minutes`` left, within the warning
+    window), or "late" (met after it was due; ``minutes`` late). ``clocks`` are all of its tier's clocks.
+    """
+
+    incident_id: int
+    code: str
+    channel_name: str
+    tier_name: str
+    summary: str
+    clock_name: str
+    state: str
+    minutes: int
+    clocks: tuple[ClockView, ...]
+
+
+def _minutes(span: timedelta) -> int:
+    return max(0, int(span.total_seconds() // 60))
+
+
+def incident_clocks(session: Session, now: datetime) -> tuple[IncidentClock, ...]:
+    """The incidents :func:`clocks_running_out` lists at ``now``, in its order (missed first, then the nearest
+    clock), each with the clock to show: the first unmet missed clock, else the nearest running one, else the
+    first one met late. Reads the listed incidents' actions once more (one query)."""
+    from core.db.models import Incident, IncidentAction
+
+    rows = clocks_running_out(session, now=now)
+    if not rows:
+        return ()
+    ids = [row.id for row in rows]
+    incidents = {i.id: i for i in session.scalars(select(Incident).where(Incident.id.in_(ids)))}
+    actions: dict[int, list[IncidentAction]] = {i: [] for i in ids}
+    for action in session.scalars(
+        select(IncidentAction)
+        .where(IncidentAction.incident_id.in_(ids))
+        .order_by(IncidentAction.at, IncidentAction.id)
+    ):
+        actions[action.incident_id].append(action)
+    data = incidents_rule(session)
+    found = []
+    for row in rows:
+        views = clock_views(data, incidents[row.id], actions[row.id], now)
+        unmet = sorted((v for v in views if v.state == "missed" and v.met_at is None), key=lambda v: v.due)
+        late = sorted((v for v in views if v.state == "missed" and v.met_at is not None), key=lambda v: v.due)
+        if unmet:
+            shown, state, minutes = unmet[0], "missed", _minutes(now - unmet[0].due)
+        elif row.nearest is not None:
+            shown, state, minutes = row.nearest, "running", _minutes(row.nearest.due - now)
+        elif late:
+            shown, state, minutes = late[0], "late", _minutes(late[0].met_at - late[0].due)  # type: ignore[operator]
+        else:
+            continue
+        found.append(
+            IncidentClock(row.id, row.code, row.channel_name, row.tier_name, row.summary, shown.name, state,
+                          minutes, views)
+        )  # fmt: skip
+    return tuple(found)

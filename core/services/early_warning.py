@@ -8,18 +8,25 @@ III is "≥10 similar complaints a day", configurable):
   of the same product (tickets without an order, or orders without a catalogue product, are not counted);
 - ``reason_spike``: at least ``similar_tickets_per_studio_day.reason`` tickets of one watched reason
   (``reasons_watched``; a 7-day no-reason return is the buyer's right, not a complaint) in one studio day;
+- both spikes are relative to volume: the day's count must also reach ``spike_factor`` × the baseline, the
+  product's/reason's average daily count over the ``baseline_studio_days`` studio days before that day (days with
+  no ticket count as 0; a practitioner default [L], editable). A busy studio's steady dozen a day is no spike; a
+  product with no history has baseline 0, so the absolute minimum alone decides (the small studio's case). A rule
+  copy without ``baseline_studio_days`` (version 1) has no baseline;
 - ``low_satisfaction``: at least ``low_satisfaction.min_count`` tickets scored ``≤ max_score`` among those opened in
   the ``within_studio_days`` studio days ending with the day shown.
 
 Tickets of the kinds in ``kinds_ignored`` (inquiries) never count. A studio day runs from the studio's midnight
 (:func:`core.services.studio.studio_zone`), not UTC's. The days looked at are the ``studio_days_shown`` days ending
 today, so a spike late last night still shows in the morning. Each spike is one aggregate query over
-``ix_tickets_opened_at`` (only the tickets of the days shown are read): a few milliseconds on 200,000 tickets.
+``ix_tickets_opened_at`` (only the tickets of the days shown are read) plus, when a group reaches the minimum, one
+aggregate over the baseline days for just those groups: a few milliseconds on 200,000 tickets.
 """
 
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
@@ -37,6 +44,18 @@ i18n.register(
         "early_warning.product_spike": (
             "{day}：商品“{subject}”一天内收到 {count} 张同类工单（阈值 {threshold}），建议登记舆情事件",
             "{day}: {count} tickets on the product “{subject}” in one day (threshold {threshold}); "
+            "consider opening an incident",
+        ),
+        "early_warning.product_spike_usual": (
+            "{day}：商品“{subject}”一天内收到 {count} 张同类工单，平时日均 {baseline} 张（阈值 {threshold}），"
+            "建议登记舆情事件",
+            "{day}: {count} tickets on the product “{subject}” in one day, usually {baseline} a day "
+            "(threshold {threshold}); consider opening an incident",
+        ),
+        "early_warning.reason_spike_usual": (
+            "{day}：原因为“{subject}”的工单一天内有 {count} 张，平时日均 {baseline} 张（阈值 {threshold}），"
+            "建议登记舆情事件",
+            "{day}: {count} tickets for “{subject}” in one day, usually {baseline} a day (threshold {threshold}); "
             "consider opening an incident",
         ),
         "early_warning.reason_spike": (
@@ -61,6 +80,8 @@ class Proposal:
 
     ``subject`` is the product id (as text) for a product spike, the reason code for a reason spike, and "" for
     low satisfaction; ``subject_name`` is what a person reads (the product's name, the reason in words).
+    ``baseline`` is the subject's average daily count over the baseline days (0.0: no history, or low satisfaction);
+    ``threshold`` is the count that day needed: max(the absolute minimum, ⌈spike_factor × baseline⌉).
     """
 
     kind: str  # 'product_spike' | 'reason_spike' | 'low_satisfaction'
@@ -73,6 +94,7 @@ class Proposal:
     ticket_codes: tuple[str, ...]
     sentence: str
     basis: str
+    baseline: float = 0.0
 
 
 def _stored(moment: datetime) -> str:
@@ -102,33 +124,69 @@ def _tickets(found: list[list[Any]]) -> tuple[tuple[int, ...], tuple[str, ...]]:
     return tuple(i for i, _ in pairs), tuple(c for _, c in pairs)
 
 
-def _spikes(
-    session: Session, *, by: str, days: list[date], zone: Any, data: dict[str, Any]
-) -> list[tuple[int, str, str, int, str]]:
-    """(day index, key, name, count, ticket pairs JSON) for each group at or over the threshold."""
-    day, params = _day_case(days, zone)
-    ignored, ignored_params = _marks("k", list(data.get("kinds_ignored", [])))
-    params |= ignored_params
+def _source(by: str, data: dict[str, Any]) -> tuple[str, str, str, str, dict[str, Any]]:
+    """(key, name, FROM clause, extra WHERE, params) for tickets grouped by product or by watched reason."""
+    ignored, params = _marks("k", list(data.get("kinds_ignored", [])))
+    where = f"t.kind NOT IN ({ignored})"
     if by == "product":
         key, name = "o.product_id", "max(coalesce(p.name, o.product_title))"
         source = "tickets t JOIN orders o ON o.id = t.order_id LEFT JOIN products p ON p.id = o.product_id"
-        extra = "AND o.product_id IS NOT NULL"
-    else:
-        key, name, source = "t.reason", "t.reason", "tickets t"
-        reasons, reason_params = _marks("r", list(data.get("reasons_watched", [])))
-        params |= reason_params
-        extra = f"AND t.reason IN ({reasons})"
+        return key, name, source, f"{where} AND o.product_id IS NOT NULL", params
+    reasons, reason_params = _marks("r", list(data.get("reasons_watched", [])))
+    return "t.reason", "t.reason", "tickets t", f"{where} AND t.reason IN ({reasons})", params | reason_params
+
+
+def _spikes(
+    session: Session, *, by: str, days: list[date], zone: Any, data: dict[str, Any]
+) -> list[tuple[int, str, str, int, str]]:
+    """(day index, key, name, count, ticket pairs JSON) for each group at or over the absolute minimum."""
+    day, params = _day_case(days, zone)
+    key, name, source, where, source_params = _source(by, data)
     sql = (
         f"SELECT {day} AS d, {key}, {name}, count(*), json_group_array(json_array(t.id, t.code)) FROM {source}"
-        f" WHERE t.opened_at >= :start AND t.opened_at < :end AND t.kind NOT IN ({ignored}) {extra}"
+        f" WHERE t.opened_at >= :start AND t.opened_at < :end AND {where}"
         f" GROUP BY d, {key} HAVING count(*) >= :threshold ORDER BY d, count(*) DESC, {key}"
     )
-    params |= {
+    params |= source_params | {
         "start": _stored(_midnight(days[0], zone)),
         "end": _stored(_midnight(days[-1] + timedelta(days=1), zone)),
         "threshold": int(data["similar_tickets_per_studio_day"][by]),
     }
     return [tuple(row) for row in session.connection().exec_driver_sql(sql, params)]  # type: ignore[misc]
+
+
+def _baselines(
+    session: Session, *, by: str, keys: set[Any], days: list[date], zone: Any, data: dict[str, Any]
+) -> dict[tuple[int, str], float]:
+    """{(day index, key): average daily count over the ``baseline_studio_days`` studio days before that day}.
+
+    One aggregate over the baseline days of every day shown, for the ``keys`` only (those that reached the
+    minimum); a key with no ticket in a window averages 0.0 (absent from the result).
+    """
+    span = int(data.get("baseline_studio_days", 0))
+    if span <= 0 or not keys:
+        return {}
+    key, _name, source, where, params = _source(by, data)
+    wanted, wanted_params = _marks("w", sorted(keys, key=str))
+    sums = []
+    for i, shown in enumerate(days):
+        params[f"bs{i}"] = _stored(_midnight(shown - timedelta(days=span), zone))
+        params[f"be{i}"] = _stored(_midnight(shown, zone))
+        sums.append(f"sum(t.opened_at >= :bs{i} AND t.opened_at < :be{i})")
+    sql = (
+        f"SELECT {key}, {', '.join(sums)} FROM {source} WHERE t.opened_at >= :bs0 AND t.opened_at < :be{len(days) - 1}"
+        f" AND {where} AND {key} IN ({wanted}) GROUP BY {key}"
+    )
+    found: dict[tuple[int, str], float] = {}
+    for row in session.connection().exec_driver_sql(sql, params | wanted_params):
+        for i, total in enumerate(row[1:]):
+            found[(i, str(row[0]))] = int(total or 0) / span
+    return found
+
+
+def _threshold(minimum: int, factor: float, baseline: float) -> int:
+    """The count a day needs: the absolute minimum, and at least ``factor`` × the baseline (rounded up)."""
+    return max(minimum, math.ceil(factor * baseline - 1e-9))
 
 
 def _low_satisfaction(
@@ -197,9 +255,16 @@ def proposals(session: Session, *, now: datetime, rule: dict[str, Any] | None = 
     shown = max(1, int(data.get("studio_days_shown", 1)))
     days = [today - timedelta(days=shown - 1 - i) for i in range(shown)]
     found: list[Proposal] = []
+    factor = float(data.get("spike_factor", 0))
     for by in ("product", "reason"):
-        threshold = int(data["similar_tickets_per_studio_day"][by])
-        for d, key, name, count, pairs in _spikes(session, by=by, days=days, zone=zone, data=data):
+        minimum = int(data["similar_tickets_per_studio_day"][by])
+        spikes = _spikes(session, by=by, days=days, zone=zone, data=data)
+        usual = _baselines(session, by=by, keys={row[1] for row in spikes}, days=days, zone=zone, data=data)
+        for d, key, name, count, pairs in spikes:
+            baseline = usual.get((int(d), str(key)), 0.0)
+            threshold = _threshold(minimum, factor, baseline)
+            if int(count) < threshold:
+                continue
             ids, codes = _tickets(json.loads(pairs))
             subject_name = str(name) if by == "product" else i18n.t(f"early_warning.reason.{key}")
             found.append(
@@ -213,13 +278,15 @@ def proposals(session: Session, *, now: datetime, rule: dict[str, Any] | None = 
                     ticket_ids=ids,
                     ticket_codes=codes,
                     sentence=i18n.t(
-                        f"early_warning.{by}_spike",
+                        f"early_warning.{by}_spike_usual" if baseline > 0 else f"early_warning.{by}_spike",
                         day=days[int(d)].isoformat(),
                         subject=subject_name,
                         count=int(count),
+                        baseline=f"{baseline:.1f}" if baseline >= 0.1 else f"{baseline:.2f}",
                         threshold=threshold,
                     ),
                     basis=basis,
+                    baseline=baseline,
                 )
             )
     found.extend(_low_satisfaction(session, days=days, zone=zone, data=data, basis=basis))

@@ -171,3 +171,82 @@ def test_domain6_the_owners_active_rule_is_the_one_read(shop, owner):
                       data=edited))  # fmt: skip
     [proposal] = read(shop)
     assert proposal.subject_name == "降噪耳机" and proposal.threshold == 4
+
+
+def history(db, owner, first: int, per_day: int, *, days: int = 28, gap: int = 0, **values) -> int:
+    """``per_day`` tickets (09:00 on) on each of ``days`` studio days before 20 November, the last ``gap`` days left out;
+    returns the next id."""
+    for back in range(days + gap, gap, -1):
+        add_tickets(db, owner, first, per_day, at=MORNING - timedelta(days=back), **values)
+        first += per_day
+    return first
+
+
+@pytest.mark.parametrize(
+    ("case", "usual", "today", "fires", "baseline", "threshold"),
+    [
+        ("L_baseline_a_steady_busy_product_at_its_usual_dozen_does_not_fire", 12, 12, False, 12.0, 36),
+        ("L_baseline_a_busy_product_at_twice_its_usual_does_not_fire", 6, 12, False, 6.0, 18),
+        ("L_baseline_a_tripled_day_fires", 4, 12, True, 4.0, 12),
+        ("L_baseline_just_under_three_times_does_not_fire", 4, 11, False, 4.0, 12),
+        ("domain6_tier_iii_a_quiet_product_needs_the_absolute_minimum_of_ten", 1, 10, True, 1.0, 10),
+        ("domain6_tier_iii_a_quiet_product_at_nine_does_not_fire", 1, 9, False, 1.0, 10),
+        ("domain6_tier_iii_a_new_product_with_ten_fires_baseline_0", 0, 10, True, 0.0, 10),
+    ],
+)
+def test_a_spike_is_relative_to_the_products_usual_day(
+    shop, owner, case, usual, today, fires, baseline, threshold
+):
+    nxt = history(shop, owner, 1, usual, order_id=1) if usual else 1
+    spike = add_tickets(shop, owner, nxt, today, at=MORNING, order_id=1)
+    found = [p for p in read(shop) if p.studio_day == date(2026, 11, 20)]
+    assert bool(found) is fires, case
+    if fires:
+        [proposal] = found
+        assert proposal.baseline == baseline and proposal.threshold == threshold
+        assert list(proposal.ticket_ids) == spike and proposal.count == today
+        if baseline:
+            assert f"平时日均 {baseline:.1f} 张" in proposal.sentence
+        else:
+            assert "平时" not in proposal.sentence
+
+
+def test_L_baseline_counts_only_the_28_studio_days_before_the_day(shop, owner):
+    # 40 a day from 1 to 22 October: older than the 28 studio days before 20 November, so not its baseline.
+    nxt = history(shop, owner, 1, 40, days=22, gap=28, order_id=1)
+    add_tickets(shop, owner, nxt, 10, at=MORNING, order_id=1)
+    [proposal] = read(shop)
+    assert proposal.baseline == 0.0 and proposal.threshold == 10 and proposal.count == 10
+
+
+def test_L_baseline_a_steady_busy_reason_does_not_fire_but_its_tripled_day_does(shop, owner):
+    nxt = history(shop, owner, 1, 5, reason="quality", kind="complaint")
+    add_tickets(shop, owner, nxt, 14, at=MORNING, reason="quality", kind="complaint")
+    assert read(shop) == ()
+    add_tickets(shop, owner, nxt + 14, 1, at=MORNING, reason="quality", kind="complaint")
+    [proposal] = read(shop)
+    assert proposal.kind == "reason_spike" and proposal.count == 15 and proposal.baseline == 5.0
+    assert "平时日均 5.0 张" in proposal.sentence
+
+
+def test_L_baseline_the_factor_and_the_days_come_from_the_rule(shop, owner):
+    nxt = history(shop, owner, 1, 4, days=7, order_id=1)  # 4 a day for the last week only
+    add_tickets(shop, owner, nxt, 10, at=MORNING, order_id=1)
+    [proposal] = read(shop)  # bundled: 28 tickets over 28 days is 1.0 a day, so the minimum of ten decides
+    assert proposal.baseline == 1.0 and proposal.threshold == 10
+    edited = rules.bundled_rule("early_warning")
+    edited["data"]["baseline_studio_days"] = 7  # 4.0 a day: three times is 12
+    assert read(shop, rule=edited) == ()
+    edited["data"]["spike_factor"] = 2  # twice is 8, under the minimum: ten fires again
+    [proposal] = read(shop, rule=edited)
+    assert proposal.baseline == 4.0 and proposal.threshold == 10
+
+
+def test_domain6_a_rule_copy_without_a_baseline_keeps_the_absolute_minimum_alone(shop, owner):
+    nxt = history(shop, owner, 1, 12, order_id=1)
+    add_tickets(shop, owner, nxt, 12, at=MORNING, order_id=1)
+    version_1 = rules.bundled_rule("early_warning")
+    for key in ("baseline_studio_days", "spike_factor"):
+        version_1["data"].pop(key)
+    assert [p.studio_day.day for p in read(shop, rule=version_1)] == [19, 20]
+    assert read(shop) == ()

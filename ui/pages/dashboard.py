@@ -2,7 +2,10 @@
 to lapse, sessions to prepare) and the studio's facts.
 
 The three ticket counts are buttons: clicking one emits ``queue_requested(QueueFilter(due=...))``, which the main
-window answers by opening the 售后工单 page narrowed to exactly the tickets counted.
+window answers by opening the 售后工单 page narrowed to exactly the tickets counted. The 舆情时限 panel (issue 6)
+lists open incidents whose clock is running out or missed and the early-warning proposals: clicking an incident
+emits ``incident_requested(incident_id)`` (the main window opens the 舆情 page with it selected), clicking a
+proposal emits ``proposals_requested()`` (the 舆情 page, where proposals are registered).
 """
 
 from __future__ import annotations
@@ -47,13 +50,15 @@ class DashboardFacts:
     attention: Any  # core.services.dashboard.Attention
     timezone: str
     tickets: Any = None  # core.services.dashboard.TicketCounts
+    incidents: tuple[Any, ...] = ()  # core.services.dashboard.IncidentClock
+    proposals: tuple[Any, ...] = ()  # core.services.early_warning.Proposal
 
 
 def collect_facts(db: Any, **_lane: Any) -> DashboardFacts:
     """Read the facts on the background lane (one short transaction, a folder listing)."""
     from core import clock, ledger
     from core.db.backup import list_backups
-    from core.services import auth, dashboard
+    from core.services import auth, dashboard, early_warning
     from core.services.studio import get_profile, studio_today
 
     with db.sessions() as session:
@@ -62,7 +67,10 @@ def collect_facts(db: Any, **_lane: Any) -> DashboardFacts:
         timezone = get_profile(session).timezone
         today = studio_today(session)
         attention = dashboard.attention(session, today=today)
-        tickets = dashboard.ticket_counts(session, clock.now(), ZoneInfo(timezone))
+        now = clock.now()
+        tickets = dashboard.ticket_counts(session, now, ZoneInfo(timezone))
+        incidents = dashboard.incident_clocks(session, now)
+        proposals = early_warning.proposals(session, now=now)
     backups = list_backups(db.path)
     active = [member for member in staff if member.active]
     return DashboardFacts(
@@ -75,15 +83,20 @@ def collect_facts(db: Any, **_lane: Any) -> DashboardFacts:
         attention=attention,
         timezone=timezone,
         tickets=tickets,
+        incidents=incidents,
+        proposals=proposals,
     )
 
 
 class DashboardPage(QWidget):
     """Shows real facts only. ``refreshed`` follows each completed refresh; ``queue_requested(QueueFilter)`` asks
-    for the ticket queue narrowed to a clicked count."""
+    for the ticket queue narrowed to a clicked count; ``incident_requested(int)`` for the 舆情 page with a clicked
+    incident selected; ``proposals_requested()`` for the 舆情 page (a clicked early-warning proposal)."""
 
     refreshed = Signal()
     queue_requested = Signal(object)
+    incident_requested = Signal(int)
+    proposals_requested = Signal()
 
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -120,6 +133,9 @@ class DashboardPage(QWidget):
         form.addRow("", refresh_row)
         body.addLayout(self._ticket_tiles())
         attention = QHBoxLayout()
+        self.incidents_list = self._attention_panel(attention, self.tr("Incident clocks"), "incidentClocks")
+        self.incidents_list.setToolTip(self.tr("Click an incident to open it on the Incidents page"))
+        self.incidents_list.itemClicked.connect(self._incident_clicked)
         self.sessions_list = self._attention_panel(
             attention, self.tr("Sessions to prepare"), "sessionsToPrepare"
         )
@@ -130,8 +146,8 @@ class DashboardPage(QWidget):
         body.addWidget(facts)
         empty_state(
             body,
-            self.tr("Incidents and the monthly score join this page as their chapters land"),
-            self.tr("Open public-opinion incidents (#6) and this month's service score (#7)."),
+            self.tr("The monthly score joins this page when its chapter lands"),
+            self.tr("This month's service score (#7)."),
         )
         self.refresh()
 
@@ -249,6 +265,51 @@ class DashboardPage(QWidget):
         if not facts.attention.papers:
             self.papers_list.addItem(self.tr("Every paper is valid beyond the warning window."))
 
+    def _span(self, minutes: int) -> str:
+        if minutes < 60:
+            return self.tr("%1 min").replace("%1", str(minutes))
+        if minutes < 48 * 60:
+            hours, rest = divmod(minutes, 60)
+            if rest:
+                return self.tr("%1 h %2 min").replace("%1", str(hours)).replace("%2", str(rest))
+            return self.tr("%1 h").replace("%1", str(hours))
+        return self.tr("%1 days").replace("%1", str(minutes // (24 * 60)))
+
+    def _show_incidents(self, facts: DashboardFacts) -> None:
+        """One line per incident (its most urgent clock; missed red, running amber), then each proposal."""
+        self.incidents_list.clear()
+        for line in facts.incidents:
+            words = {
+                "missed": self.tr("%1 %2 · %3 overdue by %4"),
+                "running": self.tr("%1 %2 · %3 %4 left"),
+                "late": self.tr("%1 %2 · %3 done %4 late"),
+            }[line.state]
+            text = (
+                words.replace("%1", line.code).replace("%2", line.channel_name).replace("%3", line.clock_name)
+            )
+            entry = QListWidgetItem(text.replace("%4", self._span(line.minutes)))
+            entry.setForeground(QBrush(QColor("#8a5a00" if line.state == "running" else "#b3261e")))
+            entry.setData(Qt.ItemDataRole.UserRole, ("incident", line.incident_id))
+            entry.setToolTip(f"{line.tier_name} · {line.summary}")
+            self.incidents_list.addItem(entry)
+        for proposal in facts.proposals:
+            entry = QListWidgetItem(self.tr("Early warning: %1").replace("%1", proposal.sentence))
+            entry.setForeground(QBrush(QColor("#5b3a8e")))
+            entry.setData(Qt.ItemDataRole.UserRole, ("proposal", 0))
+            entry.setToolTip(self.tr("Open the Incidents page to register it as an incident"))
+            self.incidents_list.addItem(entry)
+        if not facts.incidents and not facts.proposals:
+            self.incidents_list.addItem(self.tr("No incident clock is running out and no early warning."))
+
+    def _incident_clicked(self, item: QListWidgetItem) -> None:
+        what = item.data(Qt.ItemDataRole.UserRole)
+        if not what:
+            return
+        if what[0] == "incident":
+            emit(self.incident_requested, int(what[1]))
+        else:
+            emit(self.proposals_requested)
+
     def refresh(self) -> None:
         task = self.context.tasks.run(self.tr("Reading the dashboard"), collect_facts, self.context.db)
         task.succeeded.connect(self._on_facts_succeeded)
@@ -278,13 +339,14 @@ class DashboardPage(QWidget):
         self._show_sessions(facts)
         self._show_papers(facts)
         self._show_tickets(facts)
+        self._show_incidents(facts)
         emit(self.refreshed)
 
     def _on_facts_failed(self, exc: BaseException) -> None:
         message = self.tr("Could not read: %1").replace("%1", str(exc))
         for label in (self.ledger_label, self.staff_label, self.backup_label):
             label.setText(message)
-        for listing in (self.sessions_list, self.papers_list):
+        for listing in (self.incidents_list, self.sessions_list, self.papers_list):
             listing.clear()
             listing.addItem(message)
         emit(self.refreshed)
