@@ -71,6 +71,8 @@ i18n.register(
         "cli.report.session_id": ("场次编号", "the session id"),
         "cli.report.evidence": ("工单证据包", "a ticket's evidence pack"),
         "cli.report.ticket": ("工单编号，例如 SH-202611-0042", "the ticket code, e.g. SH-202611-0042"),
+        "cli.report.incident": ("舆情处置报告", "an incident's summary"),
+        "cli.report.incident_code": ("舆情编号，例如 YQ-202611-001", "the incident code, e.g. YQ-202611-001"),
         "cli.report.out": ("输出的 PDF 文件", "the PDF file to write"),
         "cli.report.prelive": (
             "开播前确认单（一页 A4，供主播上播前阅读签字）",
@@ -191,6 +193,9 @@ def build_parser() -> argparse.ArgumentParser:
     k = kinds.add_parser("evidence", help=t("cli.report.evidence"))
     k.add_argument("ticket_code", metavar="TICKET_CODE", help=t("cli.report.ticket"))
     k.add_argument("--out", required=True, type=Path, metavar="FILE.pdf", help=t("cli.report.out"))
+    k = kinds.add_parser("incident", help=t("cli.report.incident"), description=t("cli.report.incident"))
+    k.add_argument("incident_code", metavar="INCIDENT_CODE", help=t("cli.report.incident_code"))
+    k.add_argument("--out", required=True, type=Path, metavar="FILE.pdf", help=t("cli.report.out"))
 
     p = sub.add_parser("lint", help=t("cli.lint"), description=t("cli.lint"))
     p.add_argument("--category", metavar="CATEGORY", help=t("cli.lint.category"))
@@ -233,8 +238,10 @@ def run_command(args: argparse.Namespace) -> int:
     """Run one command (not the GUI, not self-test's Qt half). Returns the exit code."""
     from core.errors import StudioDeskError
 
-    if args.command == "report" and args.report_kind in ("prelive", "session", "evidence"):
-        subject = args.ticket_code if args.report_kind == "evidence" else args.session_id
+    if args.command == "report" and args.report_kind in ("prelive", "session", "evidence", "incident"):
+        subject = (
+            getattr(args, "ticket_code", None) or getattr(args, "incident_code", None) or args.session_id
+        )
         try:
             return _report(database_path(args), args.report_kind, subject, args.out)
         except StudioDeskError as exc:

@@ -63,7 +63,7 @@ def presets_name(platform: str) -> str:
 
 def _report(path: Path, kind: str, session_id: int | str, out: Path) -> int:
     """Write the ``kind`` sheet ("prelive" or "session" of a session id; "evidence" of a ticket code, attachments
-    re-hashed against the vault) to ``out`` atomically (temp file + rename; nothing on error, e.g. an unknown id)."""
+    re-hashed against the vault; "incident" of an incident code, screenshots re-hashed and printed) to ``out`` atomically (temp file + rename; nothing on error, e.g. an unknown id)."""
     from core import clock
     from core.cli import EXIT_OK, _fail
     from core.db.opening import open_database
@@ -85,6 +85,12 @@ def _report(path: Path, kind: str, session_id: int | str, out: Path) -> int:
 
                 data = evidence_pack_for_code(session, str(session_id), now=now, vault_dir=db.vault_dir)
                 pdf = build_evidence_pack(data)
+            elif kind == "incident":
+                from core.reports.incident_summary import build_incident_summary
+                from core.services.incident_summary import incident_summary_for_code
+
+                summary = incident_summary_for_code(session, str(session_id), now=now, vault_dir=db.vault_dir)
+                pdf = build_incident_summary(summary)
             else:
                 from core.reports.promise_sheet import build_promise_sheet
                 from core.services.promise_sheet import promise_sheet_data

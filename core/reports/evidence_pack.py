@@ -12,10 +12,10 @@ Chinese prints as black boxes.
 from __future__ import annotations
 
 from reportlab.lib import colors
-from reportlab.platypus import KeepTogether, Spacer, Table
+from reportlab.platypus import Spacer, Table
 
 from core import i18n
-from core.reports.fonts import register_fonts
+from core.reports.sheet_ledger import build_numbered_a4, ledger_close
 from core.reports.sheet_style import (
     AMBER,
     GREEN,
@@ -23,7 +23,6 @@ from core.reports.sheet_style import (
     HEAD_BG,
     RED,
     SheetStyles,
-    build_a4,
     columns,
     para,
 )
@@ -293,48 +292,46 @@ def _closing(data: EvidencePack, st: SheetStyles) -> list:
     if data.warnings:
         flow.append(para(t("evidence_pdf.s.warnings"), st.h2))
         flow += [para(f"• {w}", st.body, AMBER) for w in data.warnings]
-    ledger = [
-        para(t("evidence_pdf.s.ledger"), st.h2),
-        para(t("evidence_pdf.ledger", count=data.ledger_count), st.body),
-        para(data.ledger_hash, st.body),
-        Spacer(1, st.size * 0.4),
-        para(t("evidence_pdf.verify", count=data.ledger_count), st.small),
-        Spacer(1, st.size * 2.5),
-        para(t("evidence_pdf.stamp"), st.body),
-    ]
-    return [*flow, KeepTogether(ledger)]
+    ledger = ledger_close(
+        st,
+        heading=t("evidence_pdf.s.ledger"),
+        count_line=t("evidence_pdf.ledger", count=data.ledger_count),
+        ledger_hash=data.ledger_hash,
+        verify_line=t("evidence_pdf.verify", count=data.ledger_count),
+        stamp=t("evidence_pdf.stamp"),
+    )
+    return [*flow, ledger]
 
 
-def _render(data: EvidencePack, font: str, total: int) -> tuple[bytes, int]:
+def _story(data: EvidencePack, font: str) -> list:
     st = SheetStyles(font, _SIZE, leading=1.3, h2_before=0.9, small=0.82, cell_padding=(1.5, 2))
     st.h2.keepWithNext = True  # a section heading never stays alone at the foot of a page
-    story = [
+    return [
         *_heading(data, st), *_promises(data, st), *_timeline(data, st), *_deadlines(data, st),
         *_events(data, st), *_attachments(data, st), *_closing(data, st),
     ]  # fmt: skip
-    return build_a4(
-        story,
+
+
+def _pdf(data: EvidencePack) -> bytes:
+    return build_numbered_a4(
+        lambda font: _story(data, font),
         title=f"{i18n.t('evidence_pdf.title')} {data.code}",
         author=data.studio_name,
-        font=font,
         size=_SIZE,
-        footer_text=lambda page: i18n.t(
+        footer_text=lambda page, pages: i18n.t(
             "evidence_pdf.footer",
             code=data.code,
             count=data.ledger_count,
             hash=data.ledger_hash[:12],
             page=page,
-            pages=total or "?",
+            pages=pages,
         ),
     )
 
 
 def build_evidence_pack(data: EvidencePack) -> bytes:
     """The pack as PDF bytes (see the module contract); laid out twice so each footer knows the page count."""
-    font = register_fonts()
-    _, pages = _render(data, font, 0)
-    pdf, _ = _render(data, font, pages)
-    return pdf
+    return _pdf(data)
 
 
 __all__ = ["build_evidence_pack"]
