@@ -307,6 +307,16 @@ class MainWindow(QMainWindow):
         self.activateWindow()
         return page
 
+    def open_incident(self, incident_id: int) -> QWidget:
+        """Show the 舆情 page with ``incident_id`` selected (the dashboard's clocks-running-out list calls this)."""
+        page = self.page("incidents")
+        page.open_incident(int(incident_id))
+        if self.isMinimized():
+            self.showNormal()
+        self.raise_()
+        self.activateWindow()
+        return page
+
     def _start_ticket_tray(self) -> None:
         """The tray reminder of tickets coming due (ui.ticket_tray), for those who work tickets (owner, service);
         silently nothing without a system tray."""
@@ -332,6 +342,12 @@ class MainWindow(QMainWindow):
             page.restore_chosen.connect(self.restore_requested)
         if hasattr(page, "queue_requested"):
             page.queue_requested.connect(self.open_queue)
+        if hasattr(page, "incident_requested"):
+            page.incident_requested.connect(self.open_incident)
+        if hasattr(page, "proposals_requested"):
+            page.proposals_requested.connect(lambda: self.page("incidents"))
+        if hasattr(page, "incident_requested"):
+            page.incident_requested.connect(self.open_incident)
         self._pages[index] = page
         self.stack.addWidget(page)
         return page

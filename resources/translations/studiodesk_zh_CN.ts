@@ -637,6 +637,14 @@
         <translation>刷新</translation>
     </message>
     <message>
+        <source>Incident clocks</source>
+        <translation>舆情时限</translation>
+    </message>
+    <message>
+        <source>Click an incident to open it on the Incidents page</source>
+        <translation>点击事件，到舆情页查看</translation>
+    </message>
+    <message>
         <source>Sessions to prepare</source>
         <translation>待准备场次</translation>
     </message>
@@ -645,12 +653,12 @@
         <translation>资质到期提醒</translation>
     </message>
     <message>
-        <source>Incidents and the monthly score join this page as their chapters land</source>
-        <translation>舆情和月度评分将随各章节陆续加入工作台</translation>
+        <source>The monthly score joins this page when its chapter lands</source>
+        <translation>月度服务评分上线后会显示在这里</translation>
     </message>
     <message>
-        <source>Open public-opinion incidents (#6) and this month&apos;s service score (#7).</source>
-        <translation>未结舆情事件（#6）以及本月服务评分（#7）。</translation>
+        <source>This month&apos;s service score (#7).</source>
+        <translation>本月服务评分（#7）。</translation>
     </message>
     <message>
         <source>Tickets due today</source>
@@ -719,6 +727,46 @@
     <message>
         <source>Every paper is valid beyond the warning window.</source>
         <translation>所有资质在提醒期之外均有效。</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分钟</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 小时</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 天</translation>
+    </message>
+    <message>
+        <source>%1 %2 · %3 overdue by %4</source>
+        <translation>%1 %2 · %3 已超时 %4</translation>
+    </message>
+    <message>
+        <source>%1 %2 · %3 %4 left</source>
+        <translation>%1 %2 · %3 剩 %4</translation>
+    </message>
+    <message>
+        <source>%1 %2 · %3 done %4 late</source>
+        <translation>%1 %2 · %3 超时 %4 后完成</translation>
+    </message>
+    <message>
+        <source>Early warning: %1</source>
+        <translation>预警：%1</translation>
+    </message>
+    <message>
+        <source>Open the Incidents page to register it as an incident</source>
+        <translation>到舆情页登记为舆情事件</translation>
+    </message>
+    <message>
+        <source>No incident clock is running out and no early warning.</source>
+        <translation>没有快到时限的舆情事件，也没有预警。</translation>
     </message>
     <message>
         <source>Reading the dashboard</source>
@@ -1155,6 +1203,596 @@ Start with the demo studio to look around (staff, products and sessions of an ex
     </message>
 </context>
 <context>
+    <name>IncidentActionDialog</name>
+    <message>
+        <source>Record an action</source>
+        <translation>记录处理</translation>
+    </message>
+    <message>
+        <source>Record an action · %1</source>
+        <translation>记录处理 · %1</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>What was done</source>
+        <translation>处理方式</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Required: the text as published or sent, word for word</source>
+        <translation>必填：按发布或发送的原文逐字填写</translation>
+    </message>
+    <message>
+        <source>Optional: who, what was said or agreed</source>
+        <translation>选填：联系了谁、说了什么、约定了什么</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentCloseDialog</name>
+    <message>
+        <source>Close the incident</source>
+        <translation>结案</translation>
+    </message>
+    <message>
+        <source>Close incident %1</source>
+        <translation>结案 %1</translation>
+    </message>
+    <message>
+        <source>Close incident</source>
+        <translation>结案</translation>
+    </message>
+    <message>
+        <source>What caused it, as found (required)</source>
+        <translation>查明的原因（必填）</translation>
+    </message>
+    <message>
+        <source>Root cause</source>
+        <translation>根本原因</translation>
+    </message>
+    <message>
+        <source>As the owner you may close anyway, giving the reason below; it stays on record.</source>
+        <translation>你是店主，可以填写理由后结案；理由会留档。</translation>
+    </message>
+    <message>
+        <source>They must be done first; only the owner may close with actions still open.</source>
+        <translation>请先完成整改；整改未完成时只有店主可以结案。</translation>
+    </message>
+    <message>
+        <source>%1 corrective action(s) still open:</source>
+        <translation>还有 %1 项整改未完成：</translation>
+    </message>
+    <message>
+        <source>Open actions</source>
+        <translation>未完成整改</translation>
+    </message>
+    <message>
+        <source>Why close before they are done</source>
+        <translation>为什么在整改完成前结案</translation>
+    </message>
+    <message>
+        <source>Owner&apos;s reason</source>
+        <translation>店主理由</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentCorrectiveDialog</name>
+    <message>
+        <source>Add a corrective action</source>
+        <translation>添加整改</translation>
+    </message>
+    <message>
+        <source>Corrective action for %1</source>
+        <translation>%1 的整改事项</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>e.g. Re-check the cup seals with the supplier</source>
+        <translation>例如：与供应商复查保温杯密封圈</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>整改事项</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>完成期限</translation>
+    </message>
+    <message>
+        <source>Choose who owns it.</source>
+        <translation>请选择负责人。</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentDetail</name>
+    <message>
+        <source>No incident selected</source>
+        <translation>未选择舆情</translation>
+    </message>
+    <message>
+        <source>Choose an incident in the list to see its evidence, clocks and handling log.</source>
+        <translation>在左侧列表中选择一条舆情，查看证据、处理时限和处理记录。</translation>
+    </message>
+    <message>
+        <source>Your role cannot handle incidents</source>
+        <translation>你的角色不能处理舆情</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>证据</translation>
+    </message>
+    <message>
+        <source>Update reach…</source>
+        <translation>更新传播量…</translation>
+    </message>
+    <message>
+        <source>Add screenshot…</source>
+        <translation>添加截图…</translation>
+    </message>
+    <message>
+        <source>Print report…</source>
+        <translation>打印报告…</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>Confirm tier…</source>
+        <translation>确认级别…</translation>
+    </message>
+    <message>
+        <source>Clocks</source>
+        <translation>处理时限</translation>
+    </message>
+    <message>
+        <source>Handling log</source>
+        <translation>处理记录</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Record action…</source>
+        <translation>记录处理…</translation>
+    </message>
+    <message>
+        <source>Linked to</source>
+        <translation>关联</translation>
+    </message>
+    <message>
+        <source>Which</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Double-click a ticket to open it on the tickets page</source>
+        <translation>双击工单可在售后工单页打开</translation>
+    </message>
+    <message>
+        <source>Link…</source>
+        <translation>关联…</translation>
+    </message>
+    <message>
+        <source>Corrective actions</source>
+        <translation>整改事项</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Add corrective action…</source>
+        <translation>添加整改…</translation>
+    </message>
+    <message>
+        <source>Mark done</source>
+        <translation>标记完成</translation>
+    </message>
+    <message>
+        <source>Closure review</source>
+        <translation>结案复盘</translation>
+    </message>
+    <message>
+        <source>Close incident…</source>
+        <translation>结案…</translation>
+    </message>
+    <message>
+        <source>Reading the incident</source>
+        <translation>正在读取舆情</translation>
+    </message>
+    <message>
+        <source>Close once the root cause is known and the corrective actions are done.</source>
+        <translation>查明根本原因、整改事项完成后再结案。</translation>
+    </message>
+    <message>
+        <source>Change tier…</source>
+        <translation>调整级别…</translation>
+    </message>
+    <message>
+        <source>Update reach</source>
+        <translation>更新传播量</translation>
+    </message>
+    <message>
+        <source>Reach now (views, reposts or comments as the platform shows):</source>
+        <translation>当前传播量（按平台显示的浏览、转发或评论数）：</translation>
+    </message>
+    <message>
+        <source>Add a screenshot of the post</source>
+        <translation>添加原帖截图</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.gif *.webp);;All files (*)</source>
+        <translation>图片 (*.png *.jpg *.jpeg *.gif *.webp);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Choose an open corrective action first.</source>
+        <translation>请先选择一项未完成的整改。</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 天 %2 小时</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分</translation>
+    </message>
+    <message>
+        <source>%1 minutes</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <source>Met at %1</source>
+        <translation>已于 %1 完成</translation>
+    </message>
+    <message>
+        <source>Met late at %1</source>
+        <translation>超时完成（%1）</translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation>剩 %1</translation>
+    </message>
+    <message>
+        <source>Missed by %1</source>
+        <translation>已超时 %1</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <source>Handling</source>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已结案</translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>场次</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>主播</translation>
+    </message>
+    <message>
+        <source>Tier confirmed</source>
+        <translation>确认级别</translation>
+    </message>
+    <message>
+        <source>Escalated</source>
+        <translation>升级</translation>
+    </message>
+    <message>
+        <source>De-escalated</source>
+        <translation>降级</translation>
+    </message>
+    <message>
+        <source>Done %1</source>
+        <translation>已完成 %1</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Closed %1</source>
+        <translation>结案时间 %1</translation>
+    </message>
+    <message>
+        <source>Root cause: %1</source>
+        <translation>根本原因：%1</translation>
+    </message>
+    <message>
+        <source>Closed with corrective actions open; the owner&apos;s reason: %1</source>
+        <translation>整改未完成即结案，店主说明：%1</translation>
+    </message>
+    <message>
+        <source>No public link (a direct message or an early warning)</source>
+        <translation>无公开链接（私信或预警）</translation>
+    </message>
+    <message>
+        <source>First seen %1 by %2    Reach %3</source>
+        <translation>发现时间 %1，发现人 %2    传播量 %3</translation>
+    </message>
+    <message>
+        <source>Snapshot of the post (as saved)</source>
+        <translation>原帖文字快照（登记时保存）</translation>
+    </message>
+    <message>
+        <source>Screenshots (click to open)</source>
+        <translation>截图（点击打开）</translation>
+    </message>
+    <message>
+        <source>No screenshot yet — add one before the post can change.</source>
+        <translation>还没有截图——请在原帖被修改或删除前添加。</translation>
+    </message>
+    <message>
+        <source>confirmed</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>to be confirmed</source>
+        <translation>待确认</translation>
+    </message>
+    <message>
+        <source>Suggested: %1</source>
+        <translation>系统建议：%1</translation>
+    </message>
+    <message>
+        <source>Similar complaints today: %1</source>
+        <translation>当日同类投诉：%1 条</translation>
+    </message>
+    <message>
+        <source>Clock</source>
+        <translation>时限</translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation>剩余时间</translation>
+    </message>
+    <message>
+        <source>This tier sets no clock.</source>
+        <translation>该级别没有处理时限。</translation>
+    </message>
+    <message>
+        <source>%1 (%2 h)</source>
+        <translation>%1（%2 小时）</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentLinkDialog</name>
+    <message>
+        <source>Link</source>
+        <translation>关联</translation>
+    </message>
+    <message>
+        <source>Link incident %1 to…</source>
+        <translation>将舆情 %1 关联到…</translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <source>Live session</source>
+        <translation>直播场次</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>主播</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Ticket code, e.g. SH-202611-0042</source>
+        <translation>工单编号，例如 SH-202611-0042</translation>
+    </message>
+    <message>
+        <source>Product SKU, e.g. HM-001</source>
+        <translation>商品 SKU，例如 HM-001</translation>
+    </message>
+    <message>
+        <source>Which</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Nothing to choose from.</source>
+        <translation>没有可选的对象。</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentList</name>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 小时</translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <translation>%1 天</translation>
+    </message>
+    <message>
+        <source>%1 clock(s) missed</source>
+        <translation>%1 个时限已超时</translation>
+    </message>
+    <message>
+        <source>%1 %2 overdue</source>
+        <translation>%1 已超时 %2</translation>
+    </message>
+    <message>
+        <source>%1 %2 left</source>
+        <translation>%1 剩 %2</translation>
+    </message>
+    <message>
+        <source>Clock missed</source>
+        <translation>已超时</translation>
+    </message>
+    <message>
+        <source>Clock running out</source>
+        <translation>即将到时</translation>
+    </message>
+    <message>
+        <source>On time</source>
+        <translation>未到时限</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已结案</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>First seen</source>
+        <translation>发现时间</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Nearest clock</source>
+        <translation>最近时限</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentSummaryExport</name>
+    <message>
+        <source>incident-summary</source>
+        <translation>舆情报告</translation>
+    </message>
+    <message>
+        <source>Save the incident summary</source>
+        <translation>保存舆情处置报告</translation>
+    </message>
+    <message>
+        <source>Building the incident summary</source>
+        <translation>正在生成舆情处置报告</translation>
+    </message>
+    <message>
+        <source>Incident summary saved</source>
+        <translation>舆情处置报告已保存</translation>
+    </message>
+    <message>
+        <source>The incident summary was saved to:</source>
+        <translation>舆情处置报告已保存到：</translation>
+    </message>
+    <message>
+        <source>Incident summary not saved</source>
+        <translation>舆情处置报告未保存</translation>
+    </message>
+    <message>
+        <source>The incident summary could not be saved to %1.</source>
+        <translation>无法将舆情处置报告保存到 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentTierDialog</name>
+    <message>
+        <source>Change tier</source>
+        <translation>调整级别</translation>
+    </message>
+    <message>
+        <source>Confirm tier</source>
+        <translation>确认级别</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <source>current</source>
+        <translation>当前</translation>
+    </message>
+    <message>
+        <source>suggested</source>
+        <translation>系统建议</translation>
+    </message>
+    <message>
+        <source>When: %1
+Clocks: %2</source>
+        <translation>触发条件：%1
+处理时限：%2</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>Why the tier changes (required for a change after the first confirmation)</source>
+        <translation>调整级别的理由（首次确认后再调整必须填写）</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+</context>
+<context>
     <name>IncidentsPage</name>
     <message>
         <source>Public opinion</source>
@@ -1165,12 +1803,44 @@ Start with the demo studio to look around (staff, products and sessions of an ex
         <translation>关于本直播间的负面信息，按分级时限处理。</translation>
     </message>
     <message>
-        <source>The public-opinion register arrives with its own issue (#6)</source>
-        <translation>舆情登记将随舆情议题（#6）上线</translation>
+        <source>Register incident…</source>
+        <translation>登记舆情…</translation>
     </message>
     <message>
-        <source>Record each negative post or complaint seen online with its channel, link and snapshot; its tier sets the response clocks. Actions, links to tickets, sessions and products, and the corrective actions (整改) that follow are kept here.</source>
-        <translation>登记网上发现的每条负面帖子或投诉，附渠道、链接和截图；分级决定响应时限。处置动作、与工单/场次/商品的关联，以及后续整改都记录在这里。</translation>
+        <source>Being handled</source>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已结案</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Search code, summary or post text</source>
+        <translation>搜索编号、摘要或原帖内容</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Reading the early warnings</source>
+        <translation>正在读取舆情预警</translation>
+    </message>
+    <message>
+        <source>Reading the incident register</source>
+        <translation>正在读取舆情登记表</translation>
+    </message>
+    <message>
+        <source>%1 incidents</source>
+        <translation>共 %1 条舆情</translation>
+    </message>
+    <message>
+        <source>Incident %1 registered.</source>
+        <translation>舆情 %1 已登记。</translation>
     </message>
 </context>
 <context>
@@ -1947,6 +2617,89 @@ Start with the demo studio to look around (staff, products and sessions of an ex
     <message>
         <source>Opening the ticket</source>
         <translation>正在建立工单</translation>
+    </message>
+</context>
+<context>
+    <name>OpenIncidentDialog</name>
+    <message>
+        <source>Register an incident</source>
+        <translation>登记舆情</translation>
+    </message>
+    <message>
+        <source>https://… (leave empty for a DM or a call)</source>
+        <translation>https://…（私信或电话可留空）</translation>
+    </message>
+    <message>
+        <source>Views, likes or reposts so far (optional)</source>
+        <translation>目前的浏览、点赞或转发量（可不填）</translation>
+    </message>
+    <message>
+        <source>What the post says, in one line</source>
+        <translation>一句话概括帖子内容</translation>
+    </message>
+    <message>
+        <source>Paste the post&apos;s text here first — the post may be edited or deleted later</source>
+        <translation>请先把原帖文字粘贴到这里——原帖之后可能被修改或删除</translation>
+    </message>
+    <message>
+        <source>Add screenshots…</source>
+        <translation>添加截图…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>链接</translation>
+    </message>
+    <message>
+        <source>First seen</source>
+        <translation>发现时间</translation>
+    </message>
+    <message>
+        <source>Reach</source>
+        <translation>传播量</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Post text (snapshot)</source>
+        <translation>原帖文字（快照）</translation>
+    </message>
+    <message>
+        <source>Screenshots</source>
+        <translation>截图</translation>
+    </message>
+    <message>
+        <source>Register</source>
+        <translation>登记</translation>
+    </message>
+    <message>
+        <source>Reading the channels</source>
+        <translation>正在读取渠道</translation>
+    </message>
+    <message>
+        <source>From the early warning: its %1 ticket(s) will be linked to the incident.</source>
+        <translation>来自舆情预警：其 %1 张工单将关联到这条舆情。</translation>
+    </message>
+    <message>
+        <source>Choose screenshots</source>
+        <translation>选择截图</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.gif *.webp);;All files (*)</source>
+        <translation>图片 (*.png *.jpg *.jpeg *.gif *.webp);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Registering the incident</source>
+        <translation>正在登记舆情</translation>
     </message>
 </context>
 <context>
@@ -3155,6 +3908,17 @@ Start with the demo studio to look around (staff, products and sessions of an ex
     <message>
         <source>The promise sheet could not be saved to %1.</source>
         <translation>承诺单无法保存到 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>ProposalStrip</name>
+    <message>
+        <source>Early warning</source>
+        <translation>舆情预警</translation>
+    </message>
+    <message>
+        <source>Register as incident…</source>
+        <translation>登记为舆情…</translation>
     </message>
 </context>
 <context>
