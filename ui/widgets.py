@@ -62,6 +62,10 @@ class FieldForm(QWidget):
         self.form.addRow(label, holder)
         self.errors[name] = error
         self.fields[name] = widget
+        for signal in ("textEdited", "textChanged", "currentIndexChanged", "dateTimeChanged", "dateChanged"):
+            if hasattr(widget, signal):  # a person correcting the field no longer sees the old complaint
+                getattr(widget, signal).connect(lambda *_, shown=error: show_message(shown, ""))
+                break
         return widget
 
     def clear_errors(self) -> None:

@@ -1530,6 +1530,10 @@ Start with the demo studio to look around (staff, products and sessions of an ex
         <translation>降级</translation>
     </message>
     <message>
+        <source>Owner override: %1</source>
+        <translation>店主说明：%1</translation>
+    </message>
+    <message>
         <source>Done %1</source>
         <translation>已完成 %1</translation>
     </message>
@@ -1552,6 +1556,10 @@ Start with the demo studio to look around (staff, products and sessions of an ex
     <message>
         <source>Closed with corrective actions open; the owner&apos;s reason: %1</source>
         <translation>整改未完成即结案，店主说明：%1</translation>
+    </message>
+    <message>
+        <source>Link:</source>
+        <translation>链接：</translation>
     </message>
     <message>
         <source>No public link (a direct message or an early warning)</source>
@@ -1580,6 +1588,10 @@ Start with the demo studio to look around (staff, products and sessions of an ex
     <message>
         <source>to be confirmed</source>
         <translation>待确认</translation>
+    </message>
+    <message>
+        <source>Owner:</source>
+        <translation>负责：</translation>
     </message>
     <message>
         <source>Suggested: %1</source>

@@ -192,6 +192,9 @@ def test_a_bad_link_is_shown_under_the_link_field(qtbot, context, tmp_db, fixed_
     qtbot.waitUntil(lambda: bool(dialog.form.error_text("link")), timeout=WAIT)
     assert "http" in dialog.form.error_text("link")
     assert counts(tmp_db) == (0, 0)
+    dialog.link.selectAll()
+    qtbot.keyClicks(dialog.link, "https://www.xiaohongshu.com/explore/1")  # correcting it clears the complaint
+    assert dialog.form.error_text("link") == ""
 
 
 def test_a_time_first_seen_in_the_future_is_refused_beside_it(qtbot, context, tmp_db, fixed_now):

@@ -49,7 +49,11 @@ def action_words(action: Any, links: dict[tuple[str, int], str]) -> tuple[str, s
     if action.kind == "closed" and data.get("override_reason"):
         return (
             action.kind_name,
-            f"{action.body}\n{QCoreApplication.translate('IncidentDetail', 'Owner override: %1').replace('%1', data['override_reason'])}",
+            action.body
+            + "\n"
+            + QCoreApplication.translate("IncidentDetail", "Owner override: %1").replace(
+                "%1", data["override_reason"]
+            ),
         )
     return action.kind_name, action.body
 

@@ -113,9 +113,8 @@ class IncidentHeader(QWidget):
         )
         if view.link:
             safe = view.link.replace("&", "&amp;").replace("'", "%27").replace("<", "&lt;")
-            self.link.setText(
-                f"{QCoreApplication.translate('IncidentDetail', 'Link:')} <a href='{safe}'>{safe}</a>"
-            )
+            label = QCoreApplication.translate("IncidentDetail", "Link:")
+            self.link.setText(f"{label} <a href='{safe}'>{safe}</a>")
         else:
             self.link.setText(
                 QCoreApplication.translate(
@@ -215,11 +214,8 @@ class TierBox(QWidget):
             if view.tier_confirmed
             else QCoreApplication.translate("IncidentDetail", "to be confirmed")
         )
-        owner = (
-            f" · {QCoreApplication.translate('IncidentDetail', 'Owner:')} {view.tier_owner}"
-            if view.tier_owner
-            else ""
-        )
+        owner_label = QCoreApplication.translate("IncidentDetail", "Owner:")
+        owner = f" · {owner_label} {view.tier_owner}" if view.tier_owner else ""
         self.current.setText(f"{view.tier_name}（{state}）{owner}")
         self.current.setStyleSheet(
             "font-size: 15px; font-weight: 600;" + ("" if view.tier_confirmed else f" color: {WARN_ORANGE};")

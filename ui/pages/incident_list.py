@@ -119,7 +119,7 @@ def state_name(state: str) -> str:
 class IncidentModel(QAbstractTableModel):
     """Rows of core ``IncidentRow``; :meth:`incident_id` and :meth:`row_of` map rows to incidents."""
 
-    CODE, CHANNEL, TIER, SEEN, SUMMARY, CLOCK = range(6)
+    CODE, TIER, CLOCK, CHANNEL, SEEN, SUMMARY = range(6)  # the clock near the left: it is what a person acts on
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -134,11 +134,11 @@ class IncidentModel(QAbstractTableModel):
     def headers(self) -> list[str]:
         return [
             QCoreApplication.translate("IncidentList", "Code"),
-            QCoreApplication.translate("IncidentList", "Channel"),
             QCoreApplication.translate("IncidentList", "Tier"),
+            QCoreApplication.translate("IncidentList", "Nearest clock"),
+            QCoreApplication.translate("IncidentList", "Channel"),
             QCoreApplication.translate("IncidentList", "First seen"),
             QCoreApplication.translate("IncidentList", "Summary"),
-            QCoreApplication.translate("IncidentList", "Nearest clock"),
         ]
 
     def set_register(self, register: Register) -> None:

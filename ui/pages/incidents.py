@@ -106,7 +106,7 @@ class IncidentsPage(QWidget):
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate((112, 100, 96, 92, 200, 170)):
+        for column, width in enumerate((112, 84, 170, 96, 88, 140)):
             self.table.setColumnWidth(column, width)
         header.setSectionResizeMode(IncidentModel.SUMMARY, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
@@ -121,9 +121,9 @@ class IncidentsPage(QWidget):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
         splitter.addWidget(self.detail)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([780, 700])
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)  # the incident's page holds more (tier box and clocks side by side)
+        splitter.setSizes([560, 920])
         body.addWidget(splitter, 1)
         self.refresh()
 
