@@ -82,6 +82,7 @@ i18n.register(
         "incident_pdf.col.who": ("操作人", "By"),
         "incident_pdf.col.change": ("确认 / 调整", "Confirmed / changed"),
         "incident_pdf.col.reason": ("理由", "Reason"),
+        "incident_pdf.col.tier": ("级别", "Tier"),
         "incident_pdf.col.clock": ("时限", "Clock"),
         "incident_pdf.col.due": ("截止", "Due"),
         "incident_pdf.col.result": ("结果", "Result"),
@@ -115,7 +116,7 @@ i18n.register(
 _SIZE = 8.5
 _SNAPSHOT_BG = colors.HexColor("#f6f7f9")
 _GUIDE_BG = colors.HexColor("#fff4d6")
-_CLOCK_COLOR = {"met": GREEN, "late": AMBER, "missed": RED, "running": None}
+_CLOCK_COLOR = {"met": GREEN, "late": AMBER, "missed": RED, "running": None, "superseded": GREY}
 _SHOT_W, _SHOT_H = 88 * mm, 105 * mm  # the most a screenshot takes on the page
 
 
@@ -262,10 +263,15 @@ def _clocks(data: IncidentSummary, st: SheetStyles) -> list:
     if not data.clocks:
         return [*flow, para(t("incident_pdf.no_clocks"), st.body)]
     rows = [
-        [para(c.name, st.cell), para(c.due, st.cell), para(c.state, st.cell, _CLOCK_COLOR.get(c.state_code))]
+        [
+            para(c.tier, st.cell),
+            para(c.name, st.cell),
+            para(c.due, st.cell),
+            para(c.state, st.cell, _CLOCK_COLOR.get(c.state_code)),
+        ]
         for c in data.clocks
-    ]
-    return [*flow, _table(("clock", "due", "result"), rows, (50, 30, None), st)]
+    ]  # every tier period's clocks, earlier tiers first (a met clock of tier IV stays after an escalation)
+    return [*flow, _table(("tier", "clock", "due", "result"), rows, (12, 44, 28, None), st)]
 
 
 def _actions(data: IncidentSummary, st: SheetStyles) -> list:

@@ -22,8 +22,8 @@ from core import i18n
 from core.rules import active_rule
 from core.services.catalog_documents import ExpiringDocument, expiring_documents
 from core.services.incident_actions import incidents_rule
+from core.services.incident_clocks import ClockView, clock_views, counted
 from core.services.incident_register import clocks_running_out
-from core.services.incidents import ClockView, clock_views
 from core.services.sessions import list_sessions
 from core.services.sessions_lineup import EDITABLE
 from core.services.ticket_queue import end_of_studio_day, legal_rule_keys, open_status_values
@@ -203,7 +203,7 @@ def incident_clocks(session: Session, now: datetime) -> tuple[IncidentClock, ...
     data = incidents_rule(session)
     found = []
     for row in rows:
-        views = clock_views(data, incidents[row.id], actions[row.id], now)
+        views = counted(clock_views(data, incidents[row.id], actions[row.id], now))  # no superseded clock
         unmet = sorted((v for v in views if v.state == "missed" and v.met_at is None), key=lambda v: v.due)
         late = sorted((v for v in views if v.state == "missed" and v.met_at is not None), key=lambda v: v.due)
         if unmet:

@@ -16,7 +16,9 @@ III is "≥10 similar complaints a day", configurable):
 - ``low_satisfaction``: at least ``low_satisfaction.min_count`` tickets scored ``≤ max_score`` among those opened in
   the ``within_studio_days`` studio days ending with the day shown.
 
-Tickets of the kinds in ``kinds_ignored`` (inquiries) never count. A studio day runs from the studio's midnight
+Tickets of the kinds in ``kinds_ignored`` (inquiries) never count. A proposal an incident already covers is left
+out: every one of its tickets is linked to an incident, or (a product spike) an incident not closed links the
+product and was first seen before the end of the proposal's studio day (one more query over ``incident_links``). A studio day runs from the studio's midnight
 (:func:`core.services.studio.studio_zone`), not UTC's. The days looked at are the ``studio_days_shown`` days ending
 today, so a spike late last night still shows in the morning. Each spike is one aggregate query over
 ``ix_tickets_opened_at`` (only the tickets of the days shown are read) plus, when a group reaches the minimum, one
@@ -290,7 +292,39 @@ def proposals(session: Session, *, now: datetime, rule: dict[str, Any] | None = 
                 )
             )
     found.extend(_low_satisfaction(session, days=days, zone=zone, data=data, basis=basis))
-    return tuple(found)
+    return tuple(_not_covered(session, found, zone))
+
+
+def _not_covered(session: Session, found: list[Proposal], zone: Any) -> list[Proposal]:
+    """``found`` without the proposals an incident already covers (one query over ``incident_links``): every ticket
+    linked to an incident, or (a product spike) the product linked to an incident not closed that was first seen
+    before the end of the proposal's studio day."""
+    if not found:
+        return found
+    tickets = sorted({i for p in found for i in p.ticket_ids})
+    products = sorted({int(p.subject) for p in found if p.kind == "product_spike"})
+    rows = (
+        session.connection()
+        .exec_driver_sql(
+            "SELECT 'ticket', l.target_id, NULL FROM incident_links l WHERE l.target_type = 'ticket'"
+            " AND l.target_id IN (SELECT value FROM json_each(:tickets))"
+            " UNION ALL SELECT 'product', l.target_id, min(i.first_seen_at) FROM incident_links l"
+            " JOIN incidents i ON i.id = l.incident_id WHERE l.target_type = 'product' AND i.status != 'closed'"
+            " AND l.target_id IN (SELECT value FROM json_each(:products)) GROUP BY l.target_id",
+            {"tickets": json.dumps(tickets), "products": json.dumps(products)},
+        )
+        .all()
+    )
+    linked = {int(target) for kind, target, _seen in rows if kind == "ticket"}
+    seen = {str(target): str(first) for kind, target, first in rows if kind == "product"}
+
+    def covered(p: Proposal) -> bool:
+        if p.ticket_ids and linked.issuperset(p.ticket_ids):
+            return True
+        first = seen.get(p.subject) if p.kind == "product_spike" else None
+        return first is not None and first < _stored(_midnight(p.studio_day + timedelta(days=1), zone))
+
+    return [p for p in found if not covered(p)]
 
 
 __all__ = ["Proposal", "proposals"]

@@ -202,7 +202,9 @@ def add_corrective_action(
 
 
 def mark_action_done(session: Session, actor: Actor, corrective_id: int) -> CorrectiveAction:
-    """Mark a corrective action done now, by ``actor``; refused naming 'corrective_id' if unknown or done."""
+    """Mark a corrective action done now, by ``actor``; refused naming 'corrective_id' if unknown or done. One of an
+    incident also goes into its handling log (a ``corrective_done`` action, body the title) in the same unit of
+    work, so the log read alone shows when the fix was made (电子商务法 Art 62: the record of a dispute)."""
     require(actor, "incidents.work")
     row = session.get(CorrectiveAction, corrective_id)
     if row is None:
@@ -211,6 +213,11 @@ def mark_action_done(session: Session, actor: Actor, corrective_id: int) -> Corr
         raise InvalidInput(i18n.t("incidents.corrective_done", id=corrective_id), field="corrective_id")
     row.done_at, row.done_by = clock.now(), actor.user_id
     _note_corrective(session, actor, row, "done")
+    if row.source == CorrectiveSource.INCIDENT.value and row.source_id is not None:
+        incident = load_incident(session, row.source_id)
+        add_action(
+            session, actor, incident, "corrective_done", body=row.title, data={"corrective_id": row.id}
+        )
     return row
 
 

@@ -1,7 +1,9 @@
 """舆情登记表 (issue 6): the register's rows with each incident's nearest clock, and the dashboard's clocks running out.
 
-Read-only. Clocks come from :func:`core.services.incidents.clock_views`; "warn" is a running clock within the
-``incidents`` rule's ``clock_warning.within_hours`` of its end, or a clock missed while the incident is open.
+Read-only. Clocks come from :func:`core.services.incident_clocks.clock_views`: the current tier's, and an earlier
+tier's clock only when it was missed (one superseded by a tier change neither runs nor counts as missed). "warn" is
+a running clock within the ``incidents`` rule's ``clock_warning.within_hours`` of its end, or a clock missed while
+the incident is open.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from core import i18n
 from core.db.models import Incident, IncidentAction
 from core.domain.codes import IncidentStatus
 from core.services.incident_actions import incidents_rule
-from core.services.incidents import ClockView, clock_views
+from core.services.incident_clocks import ClockView, clock_views, counted
 
 i18n.register(
     {
@@ -72,7 +74,7 @@ def register_row(
     channels = {c["code"]: c for c in data["channels"]}
     tiers = {t["code"]: t for t in data["tiers"]}
     closed = incident.status == IncidentStatus.CLOSED
-    views = () if closed else clock_views(data, incident, actions, now)
+    views = () if closed else counted(clock_views(data, incident, actions, now))
     running = sorted((v for v in views if v.state == "running"), key=lambda v: v.due)
     missed = sum(1 for v in views if v.state == "missed")
     nearest = running[0] if running else None

@@ -8,9 +8,10 @@ time and who did it, and the ledger head at print time lets a reviewer check the
 
 Contract: :func:`incident_summary_data` only reads, through the incident read model
 (:func:`core.services.incident_view.incident_view`); every sentence is already in the core language (core.i18n), so
-the PDF builder (:mod:`core.reports.incident_summary`) only lays text out. Times are in the studio's timezone; each
-clock says met (and when), missed (and how many hours late, also when still open at print time) or still running at
-``now``. With ``vault_dir`` each screenshot's vault copy is re-hashed and, when intact, its path is handed to the
+the PDF builder (:mod:`core.reports.incident_summary`) only lays text out. Times are in the studio's timezone; the
+clocks of every tier period are listed with their tier (earlier tiers first, so "contacted within the hour" survives
+an escalation); each says met (and when), missed (and how many hours late, also when still open at print time or
+when the tier changed), no longer applies (the tier changed before it was due) or still running at ``now``. With ``vault_dir`` each screenshot's vault copy is re-hashed and, when intact, its path is handed to the
 builder to print the image. An unknown incident raises ``InvalidInput`` ('incident_id'; :func:`incident_summary_for_code`:
 'incident_code').
 """
@@ -59,6 +60,14 @@ i18n.register(
             "running: {hours} h left at print time",
         ),
         "incident_summary.clock.name": ("{name}（{hours} 小时）", "{name} ({hours} h)"),
+        "incident_summary.clock.superseded": (
+            "因级别调整不再适用（{at} 调整时尚未到期）",
+            "no longer applies after the tier change ({at}, before it was due)",
+        ),
+        "incident_summary.clock.missed_then": (
+            "已超时：{at} 级别调整时仍未完成（已晚 {hours} 小时）",
+            "missed: still not done when the tier changed at {at} ({hours} h late)",
+        ),
         "incident_summary.tier.confirmed": ("确认为 {to}", "confirmed as {to}"),
         "incident_summary.tier.escalation": ("升级 {from_} → {to}", "escalated {from_} → {to}"),
         "incident_summary.tier.de-escalation": ("降级 {from_} → {to}", "de-escalated {from_} → {to}"),
@@ -73,9 +82,10 @@ i18n.register(
 
 @dataclass(frozen=True)
 class ClockRow:
+    tier: str  # the tier period the clock belongs to: "IV"
     name: str  # "公开声明（4 小时）"
     due: str
-    state_code: str  # met | late | missed | running
+    state_code: str  # met | late | missed | running | superseded
     state: str  # the sentence: met at …, missed by … hours, running …
 
 
@@ -151,6 +161,14 @@ def _clock_row(c, now: datetime, zone: ZoneInfo) -> ClockRow:  # type: ignore[no
     elif c.met_at is not None:
         late = _hours((c.met_at - c.due).total_seconds())
         code, state = "late", t("incident_summary.clock.met_late", at=local_time(c.met_at, zone), hours=late)
+    elif c.state == "superseded":
+        code, state = "superseded", t("incident_summary.clock.superseded", at=local_time(c.ended_at, zone))
+    elif c.ended_at is not None:
+        late = _hours((c.ended_at - c.due).total_seconds())
+        code, state = (
+            "missed",
+            t("incident_summary.clock.missed_then", at=local_time(c.ended_at, zone), hours=late),
+        )
     elif c.state == "missed" or c.due <= now:
         code, state = (
             "missed",
@@ -161,7 +179,7 @@ def _clock_row(c, now: datetime, zone: ZoneInfo) -> ClockRow:  # type: ignore[no
             "running",
             t("incident_summary.clock.running", hours=_hours((c.due - now).total_seconds())),
         )
-    return ClockRow(name, local_time(c.due, zone), code, state)
+    return ClockRow(c.tier, name, local_time(c.due, zone), code, state)
 
 
 def _status(view, zone: ZoneInfo) -> str:  # type: ignore[no-untyped-def]

@@ -1,7 +1,8 @@
 """舆情 read model (issue 6): the register's rows, one incident's page, and the clocks running out on the dashboard.
 
-Read-only. Clocks come from :func:`core.services.incidents.clock_views` (the ``incidents`` rule's tiers and clock
-kinds); "warn" is a running clock within the rule's ``clock_warning.within_hours`` of its end, or a clock missed.
+Read-only. Clocks come from :func:`core.services.incident_clocks.clock_views` (the ``incidents`` rule's tiers and clock
+kinds; the page shows every tier period's clocks, earlier tiers' first); "warn" is a running clock within the rule's
+``clock_warning.within_hours`` of its end, or a clock missed.
 The similar-complaint count behind the tier suggestion is the number of tickets opened in the studio day of ``now``
 about the incident's products (linked directly, or through a linked ticket's order), kinds the ``early_warning``
 rule ignores (questions) left out; with no product known, the linked tickets opened that day.
@@ -30,6 +31,7 @@ from core.db.models import (
 )
 from core.domain.codes import CorrectiveSource
 from core.services.incident_actions import handling_guide, incidents_rule, load_incident
+from core.services.incident_clocks import ClockView, clock_views
 from core.services.incident_register import (
     IncidentRow,
     clocks_running_out,
@@ -37,7 +39,7 @@ from core.services.incident_register import (
     register_row,
     rule_text,
 )
-from core.services.incidents import ClockView, TierSuggestion, clock_views, suggest_tier
+from core.services.incidents import TierSuggestion, suggest_tier
 from core.services.studio import studio_today, studio_zone
 
 i18n.register(
@@ -47,6 +49,7 @@ i18n.register(
         "incidents.action.tier": ("级别", "Tier"),
         "incidents.action.reach": ("更新传播量", "Reach updated"),
         "incidents.action.corrective_added": ("新增整改", "Corrective action added"),
+        "incidents.action.corrective_done": ("整改完成", "Corrective action done"),
         "incidents.action.closed": ("结案", "Closed"),
         "incidents.clocks_text": ("{name} {hours} 小时", "{name} {hours} h"),
         "incidents.session_label": ("场次 #{id} {title}", "Session #{id} {title}"),

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
@@ -34,6 +34,7 @@ from core.services.incident_actions import (
     load_incident,
     note_incident,
 )
+from core.services.incident_clocks import ClockView, clock_views
 from core.services.studio import studio_zone
 
 i18n.register(
@@ -320,50 +321,9 @@ def set_tier(
     )
 
 
-@dataclass(frozen=True)
-class ClockView:
-    """One clock of the incident's tier: ``state`` is running | met | missed; ``left`` is due − now while running
-    (negative once overdue, then state is missed); ``met_at`` the action that met it (None if none)."""
-
-    kind: str
-    name: str
-    hours: float
-    due: datetime
-    left: timedelta | None
-    state: str
-    met_at: datetime | None
-
-
-def clock_views(
-    data: dict[str, Any], incident: Incident, actions: list[IncidentAction], moment: datetime
-) -> tuple[ClockView, ...]:
-    """The clocks of ``incident``'s current tier from the rule ``data`` and its ``actions`` (oldest first): each
-    runs from the time first seen, or from the last escalation/de-escalation; an action of a kind in the clock's
-    ``met_by`` meets it (pure: no database reads, so a list can be measured in one pass)."""
-    kinds = {k["code"]: k for k in data["clock_kinds"]}
-    tier = next(t for t in data["tiers"] if t["code"] == incident.tier)
-    start = incident.first_seen_at
-    for action in actions:
-        if action.kind == "tier" and action.data.get("direction") in ("escalation", "de-escalation"):
-            start = action.at
-    views = []
-    for entry in tier["clocks"]:
-        kind = kinds[entry["kind"]]
-        due = start + timedelta(hours=float(entry["hours"]))
-        met = next(
-            (a.at for a in actions if a.kind in kind["met_by"] and a.at >= incident.first_seen_at), None
-        )
-        if met is not None:
-            state, left = ("met" if met <= due else "missed"), None
-        else:
-            left = due - moment
-            state = "running" if left > timedelta(0) else "missed"
-        views.append(ClockView(kind["code"], _name(kind), float(entry["hours"]), due, left, state, met))
-    return tuple(views)
-
-
 def clocks(session: Session, incident: Incident, now: datetime | None = None) -> tuple[ClockView, ...]:
-    """The clocks of the incident's current tier, measured at ``now`` (default the app clock)."""
+    """The clocks of every tier period of the incident (earlier tiers' first, see
+    :func:`core.services.incident_clocks.clock_views`), measured at ``now`` (default the app clock)."""
     actions = session.scalars(
         select(IncidentAction).where(IncidentAction.incident_id == incident.id).order_by(IncidentAction.at)
     ).all()

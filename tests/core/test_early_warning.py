@@ -11,8 +11,9 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from sqlalchemy import insert
 
-from core import rules
+from core import clock, rules
 from core.db.models import Order, Product, Ticket
+from core.services import incident_actions, incidents
 from core.services.early_warning import proposals
 
 NOW = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)  # 20:00 on 20 November in the studio
@@ -250,3 +251,56 @@ def test_domain6_a_rule_copy_without_a_baseline_keeps_the_absolute_minimum_alone
         version_1["data"].pop(key)
     assert [p.studio_day.day for p in read(shop, rule=version_1)] == [19, 20]
     assert read(shop) == ()
+
+
+# --- proposals an incident already covers ----------------------------------------------------------------------
+
+
+def incident_on(
+    db, owner, *, seen: datetime, tickets=(), product: int | None = None, close: bool = False
+) -> int:
+    """An incident first seen at ``seen`` linking ``tickets`` and ``product``; closed when ``close``."""
+    with clock.fixed(NOW), db.unit_of_work(owner) as s:
+        iid = incidents.open_incident(
+            s, owner, channel="douyin", link="", snapshot_text="蚕丝四件套起球", first_seen_at=seen
+        ).id
+        for ticket in tickets:
+            incidents.link_to(s, owner, iid, "ticket", ticket)
+        if product is not None:
+            incidents.link_to(s, owner, iid, "product", product)
+        if close:
+            incident_actions.close_incident(s, owner, iid, root_cause="面料批次问题")
+    return iid
+
+
+def test_domain6_a_spike_whose_tickets_are_all_linked_to_an_incident_is_not_proposed_again(shop, owner):
+    spike = add_tickets(shop, owner, 1, 10, at=MORNING, order_id=1)
+    incident_on(shop, owner, seen=MORNING, tickets=spike[:9])
+    assert [p.ticket_ids for p in read(shop)] == [tuple(spike)]  # one ticket is not covered yet
+    incident_on(shop, owner, seen=MORNING, tickets=spike[9:])  # tickets linked across two incidents count
+    assert read(shop) == ()
+
+
+@pytest.mark.parametrize(
+    ("seen", "close", "proposed"),
+    [
+        pytest.param(MORNING, False, False, id="domain6_open_incident_on_the_product_that_day_covers_it"),
+        pytest.param(
+            MORNING - timedelta(days=3), False, False, id="domain6_an_older_open_incident_covers_it"
+        ),
+        pytest.param(MORNING, True, True, id="domain6_a_closed_incident_does_not_cover_a_new_spike"),
+    ],
+)
+def test_a_product_spike_is_covered_by_an_open_incident_on_that_product(shop, owner, seen, close, proposed):
+    add_tickets(shop, owner, 1, 10, at=MORNING, order_id=1)
+    add_tickets(shop, owner, 11, 10, at=MORNING, order_id=2)  # the other product's spike stays
+    incident_on(shop, owner, seen=seen, product=1, close=close)
+    subjects = [p.subject for p in read(shop) if p.kind == "product_spike"]
+    assert subjects == (["1", "2"] if proposed else ["2"])
+
+
+def test_domain6_an_incident_first_seen_after_the_spikes_day_does_not_cover_that_day(shop, owner):
+    yesterday = add_tickets(shop, owner, 1, 10, at=MORNING - timedelta(days=1), order_id=1)
+    incident_on(shop, owner, seen=MORNING, product=1)  # opened today about the product
+    [proposal] = [p for p in read(shop) if p.kind == "product_spike"]
+    assert (proposal.studio_day, proposal.ticket_ids) == (date(2026, 11, 19), tuple(yesterday))

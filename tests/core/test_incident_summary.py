@@ -115,6 +115,42 @@ def test_the_data_says_which_clock_was_met_when_and_which_was_missed_by_how_much
     assert data.corrective[0].is_open and data.corrective[0].owner == "客服小李"
 
 
+def test_the_tier_iv_contact_within_the_hour_stays_on_the_summary_after_the_escalation_domain_6(
+    tmp_db, case, tmp_path
+):
+    with tmp_db.sessions() as s:
+        data = incident_summary_data(s, case.incident_id, now=NOW, vault_dir=tmp_db.vault_dir)
+    assert [(c.tier, c.name, c.state_code) for c in data.clocks] == [
+        ("IV", "首次联系（1 小时）", "met"),
+        ("IV", "解决/整改方案（24 小时）", "superseded"),  # escalated at 12:00, long before it was due
+        ("II", "公开声明（2 小时）", "met"),
+        ("II", "解决/整改方案（24 小时）", "missed"),
+    ]
+    assert data.clocks[0].state == "按时完成：2026-11-20 10:30"
+    assert data.clocks[1].state == "因级别调整不再适用（2026-11-20 12:00 调整时尚未到期）"
+    text = pdf_text(build_incident_summary(data, tmp_path / "s.pdf"))
+    assert (
+        "级别时限截止结果" in text and "IV首次联系（1小时）2026-11-2011:00按时完成：2026-11-2010:30" in text
+    )
+    assert "因级别调整不再适用" in text
+
+
+def test_an_earlier_tiers_clock_missed_before_the_change_says_when_the_tier_changed_domain_6(tmp_db, owner):
+    with clock.fixed(at(0.1)), tmp_db.unit_of_work(owner) as s:
+        iid = incidents.open_incident(
+            s, owner, channel="douyin", link="", snapshot_text=SNAPSHOT, first_seen_at=SEEN
+        ).id
+    act(
+        tmp_db, owner, incidents.set_tier, iid, "III", when=at(0.3)
+    )  # the first confirmation starts no period
+    act(tmp_db, owner, incidents.set_tier, iid, "II", reason=ESCALATION, when=at(5))
+    with tmp_db.sessions() as s:
+        data = incident_summary_data(s, iid, now=NOW)
+    (statement, *_tier_ii) = data.clocks
+    assert (statement.tier, statement.due, statement.state_code) == ("III", "2026-11-20 14:00", "missed")
+    assert statement.state == "已超时：2026-11-20 15:00 级别调整时仍未完成（已晚 1 小时）"
+
+
 def test_pdf_shows_statement_clocks_corrective_owner_override_and_ledger_with_the_font_embedded(
     tmp_db, case, tmp_path
 ):

@@ -135,7 +135,11 @@ def test_the_page_shows_tier_log_screenshots_and_corrective_actions(tmp_db, owne
         "新增整改",
     ]
     assert view.actions[3].data["direction"] == "escalation"
-    assert [(c.name, c.state) for c in view.clocks] == [("公开声明", "met")]
+    assert [(c.tier, c.name, c.state) for c in view.clocks] == [
+        ("IV", "首次联系", "superseded"),  # escalated 30 minutes in, before the hour was up
+        ("IV", "解决/整改方案", "superseded"),
+        ("III", "公开声明", "met"),
+    ]
     assert [(s.name, s.media_type) for s in view.screenshots] == [("post.png", "image/png")]
     (fix,) = view.corrective
     assert (fix.title, fix.owner_name, fix.overdue) == ("保温杯到货抽检", "陈静", True)
@@ -166,3 +170,17 @@ def test_choices_for_the_dialogs(tmp_db):
         ("IV", "首次联系 1 小时、解决/整改方案 24 小时"),
         ("III", "公开声明 4 小时"),
     ]
+
+
+def test_a_corrective_action_done_shows_in_the_handling_log_by_name(tmp_db, owner):
+    iid = new_incident(tmp_db, owner)
+    fix = act(tmp_db, owner, incident_actions.add_corrective_action, iid, title="保温杯到货抽检",
+              owner_id=owner.user_id, due_on=SEEN.date() + timedelta(days=3))  # fmt: skip
+    act(tmp_db, owner, incident_actions.mark_action_done, fix.id, at=SEEN + timedelta(days=1))
+    with tmp_db.sessions() as session:
+        view = incident_view.incident_view(session, iid, now=SEEN + timedelta(days=2))
+    assert [(a.kind_name, a.body) for a in view.actions] == [
+        ("新增整改", "保温杯到货抽检"),
+        ("整改完成", "保温杯到货抽检"),
+    ]
+    assert view.corrective[0].done_at is not None

@@ -216,12 +216,14 @@ def test_contact_in_time_meets_the_clock_and_escalation_restarts_clocks(tmp_db, 
     with tmp_db.sessions() as session:
         row = session.get(Incident, iid)
         before = incidents.clocks(session, row, escalated_at + timedelta(hours=1))
-    (statement,) = before
+    contact, plan, statement = before  # tier IV's clocks stay in the history, tier III's runs now
+    assert (contact.tier, contact.current, contact.state) == ("IV", False, "met")
+    assert (plan.tier, plan.state, statement.tier, statement.current) == ("IV", "superseded", "III", True)
     assert (statement.kind, statement.state) == ("public_statement", "running")
     assert abs(statement.due - (escalated_at + timedelta(hours=4))) < timedelta(seconds=1)
     act(tmp_db, owner, incident_actions.record_action, iid, "statement", body="致歉声明……", at=escalated_at)
     with tmp_db.sessions() as session:
-        (statement,) = incidents.clocks(
+        *_tier_iv, statement = incidents.clocks(
             session, session.get(Incident, iid), escalated_at + timedelta(hours=9)
         )
     assert statement.state == "met"
@@ -291,7 +293,14 @@ def test_close_is_refused_while_a_corrective_action_is_open_then_allowed(tmp_db,
         act(tmp_db, owner, incident_actions.close_incident, iid, root_cause="密封圈批次不良")
     assert caught.value.field == "corrective" and "更换保温杯密封圈供应商" in str(caught.value)
     assert counts(tmp_db) == before
-    act(tmp_db, owner, incident_actions.mark_action_done, fix.id)
+    done_at = SEEN + timedelta(hours=5)
+    act(tmp_db, owner, incident_actions.mark_action_done, fix.id, at=done_at)
+    with tmp_db.sessions() as session:  # the handling log shows when the fix was made (电子商务法 Art 62)
+        (logged,) = session.query(IncidentAction).filter_by(kind="corrective_done").all()
+        assert (logged.body, logged.data, logged.actor_id) == (
+            "更换保温杯密封圈供应商", {"corrective_id": fix.id}, owner.user_id
+        )  # fmt: skip
+        assert abs(logged.at - done_at) < timedelta(seconds=1)
     closed = act(tmp_db, owner, incident_actions.close_incident, iid, root_cause="密封圈批次不良")
     assert (closed.status, closed.root_cause, closed.close_override_reason) == (
         "closed",

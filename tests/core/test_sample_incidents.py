@@ -73,7 +73,11 @@ def test_the_closed_tier_iii_incident_was_escalated_with_a_reason_and_closed_aft
     assert (escalation.data["from"], escalation.data["to"]) == ("IV", "III") and escalation.body.strip()
     assert next(a.body for a in view.actions if a.kind == "statement").strip()
     assert {link.target_type for link in view.links} == {"ticket", "product", "session", "host"}
-    assert [c.state for c in view.clocks] == ["met"]  # the statement came within tier III's 4 hours
+    assert [(c.tier, c.kind, c.state) for c in view.clocks] == [
+        ("IV", "first_contact", "met"),  # contacted within tier IV's hour, kept after the escalation
+        ("IV", "fix_plan", "superseded"),
+        ("III", "public_statement", "met"),  # the statement came within tier III's 4 hours
+    ]
 
 
 def test_the_new_douyin_comment_has_its_first_contact_clock_running_out_on_the_dashboard_domain_6_tier_iv(

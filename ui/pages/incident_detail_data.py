@@ -6,7 +6,8 @@ the active ``incidents`` rule, the people a corrective action can be given to, t
 can be linked to, the rule's clock warning window, the studio timezone, the moment it was judged at, and the
 screenshots' thumbnails (scaled on the lane from the vault copy). The widgets never read the database themselves.
 :func:`time_left_text` and :func:`clock_colour` are pure: the panel re-evaluates them every 30 s from ``due`` and
-the app clock, without reading again.
+the app clock, without reading again. A clock of an earlier tier period (``current`` false) is frozen at the tier
+change: met, missed (by how much when the tier changed) or superseded (因级别调整不再适用, grey).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ THUMB = 96  # screenshot thumbnail edge, px
 MISSED_RED = "#a12622"
 WARN_ORANGE = "#b35c00"
 MET_GREEN = "#1f6b3a"
+SUPERSEDED_GREY = "#6b6f76"
 CONTEXT = "IncidentDetail"
 
 
@@ -105,15 +107,18 @@ def duration_text(span: timedelta, *, round_up: bool = True) -> str:
 
 
 def clock_state(clock_view: Any, now: datetime) -> str:
-    """running | met | missed, judged at ``now`` (a running clock whose due time passed is missed)."""
+    """running | met | missed | superseded, judged at ``now`` (a running clock whose due time passed is missed)."""
     if clock_view.state != "running":
         return str(clock_view.state)
     return "running" if clock_view.due > now else "missed"
 
 
 def time_left_text(clock_view: Any, now: datetime, zone: ZoneInfo | None) -> str:
-    """剩 35 分钟 while running; 已超时 20 分钟 once missed and not met; 已完成 12:05 / 超时完成 13:40 when met."""
+    """剩 35 分钟 while running; 已超时 20 分钟 once missed and not met; 已完成 12:05 / 超时完成 13:40 when met;
+    因级别调整不再适用 when the tier changed before it was due; 级别调整时已超时 20 分钟 for an earlier tier's clock
+    missed and not met (frozen at the tier change)."""
     state = clock_state(clock_view, now)
+    ended = getattr(clock_view, "ended_at", None)
     if clock_view.met_at is not None:
         words = (
             QCoreApplication.translate("IncidentDetail", "Met at %1")
@@ -121,9 +126,15 @@ def time_left_text(clock_view: Any, now: datetime, zone: ZoneInfo | None) -> str
             else QCoreApplication.translate("IncidentDetail", "Met late at %1")
         )
         return words.replace("%1", studio_time(clock_view.met_at, zone))
+    if state == "superseded":
+        return QCoreApplication.translate("IncidentDetail", "No longer applies (tier changed)")
     if state == "running":
         return QCoreApplication.translate("IncidentDetail", "%1 left").replace(
             "%1", duration_text(clock_view.due - now)
+        )
+    if ended is not None:
+        return QCoreApplication.translate("IncidentDetail", "Missed by %1 at the tier change").replace(
+            "%1", duration_text(ended - clock_view.due, round_up=False)
         )
     return QCoreApplication.translate("IncidentDetail", "Missed by %1").replace(
         "%1", duration_text(now - clock_view.due, round_up=False)
@@ -131,8 +142,11 @@ def time_left_text(clock_view: Any, now: datetime, zone: ZoneInfo | None) -> str
 
 
 def clock_colour(clock_view: Any, now: datetime, warning: timedelta) -> str:
-    """Red when missed, orange within the rule's warning window, green when met in time, "" otherwise."""
+    """Red when missed, orange within the rule's warning window, green when met in time, grey when superseded by a
+    tier change, "" otherwise."""
     state = clock_state(clock_view, now)
+    if state == "superseded":
+        return SUPERSEDED_GREY
     if state == "missed":
         return MISSED_RED
     if state == "met":
@@ -165,6 +179,7 @@ __all__ = [
     "MET_GREEN",
     "MISSED_RED",
     "NO_VALUE",
+    "SUPERSEDED_GREY",
     "THUMB",
     "WARN_ORANGE",
     "IncidentRecord",
