@@ -1378,6 +1378,10 @@ Start with the demo studio to look around (staff, products and sessions of an ex
         <translation>内容</translation>
     </message>
     <message>
+        <source>Double-click a line to read its whole text</source>
+        <translation>双击一行可查看完整内容</translation>
+    </message>
+    <message>
         <source>Record action…</source>
         <translation>记录处理…</translation>
     </message>
@@ -1442,6 +1446,10 @@ Start with the demo studio to look around (staff, products and sessions of an ex
         <translation>调整级别…</translation>
     </message>
     <message>
+        <source>Handling log · %1</source>
+        <translation>处理记录 · %1</translation>
+    </message>
+    <message>
         <source>Update reach</source>
         <translation>更新传播量</translation>
     </message>
@@ -1482,8 +1490,16 @@ Start with the demo studio to look around (staff, products and sessions of an ex
         <translation>超时完成（%1）</translation>
     </message>
     <message>
+        <source>No longer applies (tier changed)</source>
+        <translation>因级别调整不再适用</translation>
+    </message>
+    <message>
         <source>%1 left</source>
         <translation>剩 %1</translation>
+    </message>
+    <message>
+        <source>Missed by %1 at the tier change</source>
+        <translation>级别调整时已超时 %1</translation>
     </message>
     <message>
         <source>Missed by %1</source>
@@ -1684,6 +1700,10 @@ Start with the demo studio to look around (staff, products and sessions of an ex
         <translation>%1 个时限已超时</translation>
     </message>
     <message>
+        <source>All clocks met</source>
+        <translation>时限均已完成</translation>
+    </message>
+    <message>
         <source>%1 %2 overdue</source>
         <translation>%1 已超时 %2</translation>
     </message>
@@ -1849,6 +1869,14 @@ Clocks: %2</source>
     <message>
         <source>%1 incidents</source>
         <translation>共 %1 条舆情</translation>
+    </message>
+    <message>
+        <source>Select an open incident in the list first.</source>
+        <translation>请先在列表中选择一条处理中的舆情。</translation>
+    </message>
+    <message>
+        <source>%1 tickets linked to %2.</source>
+        <translation>已将 %1 个工单关联到 %2。</translation>
     </message>
     <message>
         <source>Incident %1 registered.</source>
@@ -3931,6 +3959,18 @@ Clocks: %2</source>
     <message>
         <source>Register as incident…</source>
         <translation>登记为舆情…</translation>
+    </message>
+    <message>
+        <source>Link to selected incident</source>
+        <translation>关联到所选舆情</translation>
+    </message>
+    <message>
+        <source>Link these tickets to %1</source>
+        <translation>把这些工单关联到 %1</translation>
+    </message>
+    <message>
+        <source>Select an open incident in the list first</source>
+        <translation>请先在列表中选择一条处理中的舆情</translation>
     </message>
 </context>
 <context>

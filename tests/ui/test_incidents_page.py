@@ -124,7 +124,11 @@ def test_the_register_lists_open_incidents_missed_clock_first_with_the_nearest_c
 def test_the_status_filter_shows_closed_ones_in_grey_and_all(qtbot, page):
     reload_with(qtbot, page, lambda: page.status.setCurrentIndex(page.status.findData("closed")))
     assert listed(page) == ["直播间说错赠品"]
-    assert page.model.states == ["closed"] and page.model.text(0, 5) == "—"
+    from ui.pages.incident_list import IncidentModel
+
+    assert (
+        page.model.states == ["closed"] and page.model.text(0, IncidentModel.CLOCK) == "—"
+    )  # closed: no clock
     reload_with(qtbot, page, lambda: page.status.setCurrentIndex(page.status.findData("")))
     assert sorted(listed(page)) == sorted(["微博吐槽发货慢", "保温杯漏水差评", "直播间说错赠品"])
 
@@ -193,7 +197,9 @@ def test_a_bad_link_is_shown_under_the_link_field(qtbot, context, tmp_db, fixed_
     assert "http" in dialog.form.error_text("link")
     assert counts(tmp_db) == (0, 0)
     dialog.link.selectAll()
-    qtbot.keyClicks(dialog.link, "https://www.xiaohongshu.com/explore/1")  # correcting it clears the complaint
+    qtbot.keyClicks(
+        dialog.link, "https://www.xiaohongshu.com/explore/1"
+    )  # correcting it clears the complaint
     assert dialog.form.error_text("link") == ""
 
 

@@ -82,13 +82,15 @@ class IncidentDetail(IncidentAsks, QWidget):
         empty_body.addStretch(1)
         self.stack.addWidget(empty)
 
-        scroll = QScrollArea()
+        self.scroll = scroll = QScrollArea()
+        scroll.setObjectName("incidentDetailScroll")
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         content = QWidget()
         content.setObjectName("incidentDetailContent")
         scroll.setWidget(content)
         self.stack.addWidget(scroll)
+        self._shown: int | None = None  # the incident the panel last showed (its scroll position is kept)
         body = QVBoxLayout(content)
         body.setContentsMargins(12, 8, 12, 8)
         body.setSpacing(8)
@@ -168,6 +170,8 @@ class IncidentDetail(IncidentAsks, QWidget):
         self.log = tree("incidentLog", [self.tr("When"), self.tr("Who"), self.tr("What"), self.tr("Text")], 3)
         self.log.setMinimumHeight(160)
         self.log.setMaximumHeight(420)
+        self.log.itemDoubleClicked.connect(self.show_log_text)
+        self.log.setToolTip(self.tr("Double-click a line to read its whole text"))
         column.addWidget(self.log)
         self.action_button = self._button("incidentActionButton", self.tr("Record action…"), self._ask_action)
         column.addWidget(self.action_button, 0, Qt.AlignmentFlag.AlignLeft)
@@ -221,6 +225,7 @@ class IncidentDetail(IncidentAsks, QWidget):
         self.incident_id = incident_id
         if incident_id is None:
             self.record = None
+            self._shown = None
             self.timer.stop()
             self.stack.setCurrentIndex(0)
             return
@@ -244,6 +249,9 @@ class IncidentDetail(IncidentAsks, QWidget):
             return
         self.record = record
         view = record.view
+        bar = self.scroll.verticalScrollBar()
+        keep = bar.value() if view.id == self._shown and self.stack.currentIndex() == 1 else 0
+        self._shown = view.id
         show_message(self.load_message, "")
         self.header.show_record(record)
         self.evidence.show_record(record)
@@ -263,8 +271,19 @@ class IncidentDetail(IncidentAsks, QWidget):
             button.setVisible(not closed)
         self.done_button.setEnabled(self.may_work and any(c.done_at is None for c in view.corrective))
         self.stack.setCurrentIndex(1)
+        self.keep_scroll(keep)
         self.timer.start()
         emit(self.loaded, view.id)
+
+    def keep_scroll(self, value: int) -> None:
+        """Scroll to ``value`` now and again once the refilled content's layout has settled (the range may only
+        grow back then): a write re-reads the same incident without moving the panel; another incident starts at
+        the top."""
+        bar = self.scroll.verticalScrollBar()
+        self.scroll.widget().layout().activate()
+        bar.setValue(value)
+        asked = self._asked
+        QTimer.singleShot(0, self, lambda: asked == self._asked and bar.setValue(value))
 
     def refresh_clocks(self) -> None:
         """Reword each clock's time left from the app clock (no read); called by the 30-second timer."""
@@ -317,6 +336,36 @@ class IncidentDetail(IncidentAsks, QWidget):
 
     def close_incident(self, root_cause: str, override_reason: str = "") -> bool:
         return self._write(self.close_work(root_cause, override_reason))
+
+    def link_tickets(self, ticket_ids: tuple[int, ...] | list[int]) -> bool:
+        """关联到所选舆情: link each of ``ticket_ids`` (an early-warning proposal's) to the shown incident in one
+        unit of work; a ticket already linked is skipped, so nothing is logged twice."""
+        from core import clock
+        from core.services import incidents
+        from core.services.incident_view import incident_view
+
+        actor, iid = self._ids()
+
+        def work(session: Any) -> None:
+            linked = {
+                (link.target_type, link.target_id)
+                for link in incident_view(session, iid, now=clock.now()).links
+            }
+            for ticket_id in ticket_ids:
+                if ("ticket", ticket_id) not in linked:
+                    incidents.link_to(session, actor, iid, "ticket", ticket_id)
+
+        return self._write(work)
+
+    def show_log_text(self, item: Any, _column: int = 0) -> Any:
+        """A double-clicked handling-log line in full, in a small read-only dialog (selectable, for copying)."""
+        from ui.dialogs.incident_text import IncidentTextDialog
+        from ui.pages.incident_detail_lists import log_line_text
+
+        title = self.tr("Handling log · %1").replace("%1", self._code())
+        dialog = IncidentTextDialog(title, log_line_text(item), self)
+        self.open_dialog(dialog)
+        return dialog
 
     def print_report(self) -> Any:
         """打印报告: the incident summary PDF (ui/pages/incident_summary_export.py); every role may print."""

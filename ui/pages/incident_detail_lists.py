@@ -58,6 +58,19 @@ def action_words(action: Any, links: dict[tuple[str, int], str]) -> tuple[str, s
     return action.kind_name, action.body
 
 
+def full_tooltips(item: QTreeWidgetItem) -> None:
+    """Each non-empty cell's tooltip is its whole text, so an elided statement or root cause can still be read."""
+    for column in range(item.columnCount()):
+        if item.text(column):
+            item.setToolTip(column, item.text(column))
+
+
+def log_line_text(item: QTreeWidgetItem) -> str:
+    """One handling-log row in full for the read-only dialog: "when · who · what", a blank line, the text."""
+    head = " · ".join(item.text(c) for c in range(3) if item.text(c))
+    return f"{head}\n\n{item.text(3)}" if item.text(3) else head
+
+
 def fill_actions(widget: QTreeWidget, record: IncidentRecord) -> None:
     """The handling log, oldest first: when (studio time), who, what, text."""
     widget.clear()
@@ -66,8 +79,7 @@ def fill_actions(widget: QTreeWidget, record: IncidentRecord) -> None:
         what, text = action_words(action, links)
         item = QTreeWidgetItem([studio_time(action.at, record.zone), action.actor_name, what, text])
         item.setData(0, Qt.ItemDataRole.UserRole, action.kind)
-        if text:
-            item.setToolTip(3, text)
+        full_tooltips(item)
         widget.addTopLevelItem(item)
     if record.view.actions:
         widget.scrollToItem(widget.topLevelItem(widget.topLevelItemCount() - 1))
@@ -106,6 +118,7 @@ def fill_corrective(widget: QTreeWidget, record: IncidentRecord) -> None:
         item.setData(3, Qt.ItemDataRole.UserRole, line.done_at is None)
         if colour:
             item.setForeground(3, QBrush(QColor(colour)))
+        full_tooltips(item)
         widget.addTopLevelItem(item)
     fit_rows(widget, len(record.view.corrective), 6)
 
@@ -139,4 +152,6 @@ __all__ = [
     "fill_actions",
     "fill_corrective",
     "fill_links",
+    "full_tooltips",
+    "log_line_text",
 ]

@@ -9,6 +9,7 @@ the record in a dispute is the sequence of what was done).
 from __future__ import annotations
 
 from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QIcon, QPixmap
@@ -236,9 +237,20 @@ class TierBox(QWidget):
         self.suggestion.setText("\n".join(lines))
 
 
+def due_text(value: datetime, zone: ZoneInfo, now: datetime) -> str:
+    """A clock's due time in studio time, without the year when it falls in the current one: ``11-30 12:02``."""
+    local = value.astimezone(zone)
+    if local.year == now.astimezone(zone).year:
+        return f"{local:%m-%d %H:%M}"
+    return studio_time(value, zone)
+
+
 class ClocksBox(QWidget):
-    """Each clock of the tier: name (hours), time left or met/missed, due time; coloured. :meth:`refresh` rewords
-    the time left from ``now`` without reading again (the panel calls it every 30 s)."""
+    """Each clock of every tier period (an earlier tier's prefixed "IV · ", grey once superseded): name (hours), time
+    left or met/missed, due time (year only when not this one);
+    coloured. The name column takes the room left after the other two are sized to their text, and the table asks
+    for at least the width its three columns need, so nothing is cut short. :meth:`refresh` rewords the time left
+    from ``now`` without reading again (the panel calls it every 30 s)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -251,8 +263,9 @@ class ClocksBox(QWidget):
                 QCoreApplication.translate("IncidentDetail", "Time left"),
                 QCoreApplication.translate("IncidentDetail", "Due"),
             ],
-            1,
+            0,
         )
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.none = wrapped("incidentNoClocks", MUTED)
         self.none.setText(QCoreApplication.translate("IncidentDetail", "This tier sets no clock."))
         layout.addWidget(self.tree)
@@ -269,8 +282,11 @@ class ClocksBox(QWidget):
                 .replace("%1", clock_view.name)
                 .replace("%2", hours)
             )
-            item = QTreeWidgetItem([name, "", studio_time(clock_view.due, record.zone)])
+            if not getattr(clock_view, "current", True):
+                name = f"{clock_view.tier} · {name}"  # an earlier tier's clock: "IV · 首次联系 (1 小时)"
+            item = QTreeWidgetItem([name, "", due_text(clock_view.due, record.zone, now)])
             item.setData(0, Qt.ItemDataRole.UserRole, clock_view.kind)
+            item.setToolTip(2, studio_time(clock_view.due, record.zone))
             self.tree.addTopLevelItem(item)
         fit_rows(self.tree, len(record.view.clocks), 6)
         self.tree.setVisible(bool(record.view.clocks))
@@ -289,6 +305,16 @@ class ClocksBox(QWidget):
             brush = QBrush(QColor(colour)) if colour else QBrush()
             for column in (0, 1):
                 item.setForeground(column, brush)
+        self._fit_width()
+
+    def _fit_width(self) -> None:
+        """Ask for the width the three columns' text needs (the name column included), plus the frame."""
+        header = self.tree.header()
+        needed = sum(
+            max(header.sectionSizeHint(c), self.tree.sizeHintForColumn(c))
+            for c in range(self.tree.columnCount())
+        )
+        self.tree.setMinimumWidth(needed + 2 * self.tree.frameWidth() + 4)
 
     def rows(self) -> list[tuple[str, str, str]]:
         return [
@@ -297,4 +323,14 @@ class ClocksBox(QWidget):
         ]
 
 
-__all__ = ["ClocksBox", "EvidenceBox", "IncidentHeader", "TierBox", "fit_rows", "group", "tree", "wrapped"]
+__all__ = [
+    "ClocksBox",
+    "EvidenceBox",
+    "IncidentHeader",
+    "TierBox",
+    "due_text",
+    "fit_rows",
+    "group",
+    "tree",
+    "wrapped",
+]

@@ -87,7 +87,8 @@ def span_text(span: timedelta) -> str:
 
 def clock_text(row: Any, now: datetime, overdue: Any = None) -> str:
     """``首次联系 剩 35 分钟`` / ``公开声明 已超时 2 小时`` (an ``overdue`` clock — missed and not yet met — comes
-    first); a missed count when nothing runs; — when closed or without clocks."""
+    first); a missed count when nothing runs; 时限均已完成 for an open incident whose clocks are all met; — when
+    closed."""
     if row.status == "closed":
         return "—"
     nearest = overdue or row.nearest
@@ -96,7 +97,7 @@ def clock_text(row: Any, now: datetime, overdue: Any = None) -> str:
             return QCoreApplication.translate("IncidentList", "%1 clock(s) missed").replace(
                 "%1", str(row.missed)
             )
-        return "—"
+        return QCoreApplication.translate("IncidentList", "All clocks met")
     left = nearest.due - now
     pattern = (
         QCoreApplication.translate("IncidentList", "%1 %2 overdue")
@@ -119,7 +120,9 @@ def state_name(state: str) -> str:
 class IncidentModel(QAbstractTableModel):
     """Rows of core ``IncidentRow``; :meth:`incident_id` and :meth:`row_of` map rows to incidents."""
 
-    CODE, TIER, CLOCK, CHANNEL, SEEN, SUMMARY = range(6)  # the clock near the left: it is what a person acts on
+    CODE, TIER, CLOCK, CHANNEL, SEEN, SUMMARY = range(
+        6
+    )  # the clock near the left: it is what a person acts on
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)

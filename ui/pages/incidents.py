@@ -3,10 +3,13 @@
 Top: 登记舆情… (only for those with ``incidents.work``; others see the page read-only), the status filter
 (处理中 / 已结案 / 全部) and a search over code, summary and snapshot text. Above the register: the early-warning
 strip (:class:`~ui.pages.incident_proposals.ProposalStrip`), each proposal with 登记为舆情…, which opens the register
-dialog pre-filled and links the proposal's tickets in the same unit of work. Left: the register
+dialog pre-filled and links the proposal's tickets in the same unit of work, and 关联到所选舆情, which links them to
+the open incident selected in the register instead (one unit of work; tickets already linked are skipped). Left: the register
 (:class:`~ui.pages.incident_list.IncidentModel`, nearest clock first, coloured missed red / running out orange /
-closed grey). Right: ``IncidentDetail``; its ``changed`` reloads the register keeping the selection. Reads run on
-the lane; a stale read (the filter changed meanwhile) is dropped.
+closed grey). Right: ``IncidentDetail``; its ``changed`` reloads the register keeping the selection — and when the
+write took the incident out of the filter (结案 under 处理中), the filter turns to 全部 so it stays shown and
+selected (its summary can still be printed). Reads run on the lane; a stale read (the filter changed meanwhile) is
+dropped.
 
 Public: :meth:`IncidentsPage.open_incident` (the dashboard, through the main window, shows one incident),
 :meth:`IncidentsPage.refresh`, ``register_loaded(count)`` after each read of the register.
@@ -53,6 +56,9 @@ class IncidentsPage(QWidget):
         self.title = self.tr("Public opinion")
         self.serial = 0
         self._select: int | None = None
+        self._written: int | None = (
+            None  # the incident a write just changed: kept shown even if the filter drops it
+        )
         self.open_dialog: Any = None
         body = page_frame(
             self, self.title, self.tr("Negative posts about the studio, handled within their tier's clocks.")
@@ -94,6 +100,7 @@ class IncidentsPage(QWidget):
         body.addWidget(self.message)
         self.proposals = ProposalStrip(self.may_work, self)
         self.proposals.register_requested.connect(self.register)
+        self.proposals.link_requested.connect(self.link_proposal)
         body.addWidget(self.proposals)
 
         self.model = IncidentModel(self)
@@ -117,7 +124,7 @@ class IncidentsPage(QWidget):
         column.addLayout(self._legend())
 
         self.detail = IncidentDetail(context)
-        self.detail.changed.connect(lambda *_args: self.refresh())
+        self.detail.changed.connect(self._after_write)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
         splitter.addWidget(self.detail)
@@ -184,9 +191,16 @@ class IncidentsPage(QWidget):
         self.table.selectionModel().blockSignals(False)
         self.count.setText(self.tr("%1 incidents").replace("%1", str(len(register.rows))))
         wanted, self._select = self._select, None
+        written, self._written = self._written, None
+        if wanted is not None and wanted == written and self.model.row_of(wanted) is None:
+            self.open_incident(
+                wanted
+            )  # the write took it out of this filter: show it among all, still selected
+            return
         if wanted is None or not self.select_incident(wanted):
             self.table.selectionModel().clear()
             self.detail.show_incident(None)
+        self._update_target()
         emit(self.register_loaded, len(register.rows))
 
     def select_incident(self, incident_id: int) -> bool:
@@ -218,6 +232,42 @@ class IncidentsPage(QWidget):
 
     def _current_changed(self, current: Any, _previous: Any) -> None:
         self.detail.show_incident(self.model.incident_id(current.row()) if current.isValid() else None)
+        self._update_target()
+
+    def _after_write(self) -> None:
+        """The detail wrote to its incident: read the register again and keep that incident shown."""
+        self._written = self.detail.incident_id
+        self._select = self.detail.incident_id
+        self.refresh()
+
+    def selected_open_code(self) -> str:
+        """The code of the open incident selected in the register ("" when none, or a closed one)."""
+        index = self.table.currentIndex()
+        if not index.isValid() or not self.table.selectionModel().isRowSelected(index.row()):
+            return ""
+        row = self.model.rows[index.row()]
+        return str(row.code) if row.status != "closed" else ""
+
+    def _update_target(self) -> None:
+        self.proposals.set_target(self.selected_open_code())
+
+    def link_proposal(self, proposal: Any) -> bool:
+        """关联到所选舆情: link ``proposal``'s tickets to the open incident selected (one unit of work); the detail
+        reads it again showing them. False (and a message) when no open incident is selected or it was refused."""
+        code = self.selected_open_code()
+        if not code or self.detail.incident_id != self.model.incident_id(self.table.currentIndex().row()):
+            show_message(self.message, self.tr("Select an open incident in the list first."), "error")
+            return False
+        if not self.detail.link_tickets(tuple(proposal.ticket_ids)):
+            return False
+        show_message(
+            self.message,
+            self.tr("%1 tickets linked to %2.")
+            .replace("%1", str(len(proposal.ticket_ids)))
+            .replace("%2", code),
+            "ok",
+        )
+        return True
 
     # -- registering ---------------------------------------------------------------------------------------------
     def register(self, proposal: Any = None) -> Any:
