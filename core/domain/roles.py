@@ -23,6 +23,7 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "orders.import": frozenset({Role.OWNER, Role.SERVICE}),
     "tickets.work": frozenset({Role.OWNER, Role.SERVICE}),
     "incidents.work": frozenset({Role.OWNER, Role.SERVICE, Role.OPERATOR}),
+    "evaluation.score": frozenset({Role.OWNER}),
     "evaluation.sign": frozenset({Role.OWNER}),
     "reports.print": frozenset({Role.OWNER, Role.OPERATOR, Role.SERVICE, Role.HOST}),
 }
@@ -45,6 +46,7 @@ ACTION_NAMES: dict[str, tuple[str, str]] = {
     "orders.import": ("导入订单", "import orders"),
     "tickets.work": ("处理售后工单", "work on after-sales tickets"),
     "incidents.work": ("处理舆情", "handle incidents"),
+    "evaluation.score": ("为服务自评打分", "score the service self-assessment"),
     "evaluation.sign": ("签署服务评价", "sign the service evaluation"),
     "reports.print": ("打印报告", "print reports"),
 }
