@@ -37,19 +37,6 @@ def test_lang_flag_overrides_the_environment():
     assert "print the result as JSON" in result.stdout
 
 
-@pytest.mark.parametrize(
-    ("args", "issue"),
-    [
-        (["report", "monthly", "--month", "2026-10", "--out", "x.pdf"], "7"),
-    ],
-)
-def test_commands_of_later_issues_parse_and_say_not_available(args, issue):
-    result = cli(*args)
-    assert result.returncode == 2
-    assert "尚未提供" in result.stderr and issue in result.stderr
-    assert not (ROOT / "x.pdf").exists()
-
-
 def test_lint_prints_each_finding_in_chinese_and_exits_1_on_an_error_term():
     result = cli("lint", "第一次来的朋友，这款全网最低价")
     assert result.returncode == 1, result.stderr

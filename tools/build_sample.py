@@ -104,6 +104,7 @@ def build(out: Path, vault: Path | None = None) -> Path:
 
 def _build(out: Path) -> None:
     import sample_aftersales
+    import sample_evaluation
     import sample_history
     import sample_incidents
     import sample_live
@@ -220,6 +221,7 @@ def _build(out: Path) -> None:
     sample_live.replay_stream(db, past[-1], STUDIO_TZ)  # the last stream: timeline and promises (issue 4)
     sample_aftersales.add_after_sales(db, past, STUDIO_TZ)  # orders imported, the after-sales desk (issue 5)
     sample_incidents.add_incidents(db, past, STUDIO_TZ)  # the public-opinion register (issue 6)
+    sample_evaluation.add_evaluation(db, STUDIO_TZ)  # October's signed self-assessment (issue 7)
     sample_history.prepare_planned(db, planned[0], planned[1], _utc(SAMPLE_NOW))
     db.dispose()
 

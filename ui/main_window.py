@@ -344,10 +344,10 @@ class MainWindow(QMainWindow):
             page.queue_requested.connect(self.open_queue)
         if hasattr(page, "incident_requested"):
             page.incident_requested.connect(self.open_incident)
+        if hasattr(page, "evaluation_requested"):
+            page.evaluation_requested.connect(lambda period: self.page("evaluation").show_period(period))
         if hasattr(page, "proposals_requested"):
             page.proposals_requested.connect(lambda: self.page("incidents"))
-        if hasattr(page, "incident_requested"):
-            page.incident_requested.connect(self.open_incident)
         self._pages[index] = page
         self.stack.addWidget(page)
         return page

@@ -161,10 +161,25 @@ def tickets(
     session: Session, lo: str, hi: str, by: str | None, now: datetime, context: DeadlineContext, bad_max: int
 ) -> Groups:
     """Every ticket figure per group (see the ``kpis`` rule for what each one counts)."""
+    whole, groups = ticket_figures(session, lo, hi, by, now, context, bad_max)
+    return {"": whole} if by is None else groups
+
+
+def ticket_figures(
+    session: Session, lo: str, hi: str, by: str | None, now: datetime, context: DeadlineContext, bad_max: int
+) -> tuple[dict[str, Any], Groups]:
+    """(the whole period's ticket figures, the figures per group of ``by`` — {} when ``by`` is None).
+
+    One scan: each ticket is measured once and added to the whole and to every group it falls in (a session with
+    two hosts puts its tickets in both hosts' groups, once in the whole).
+    """
     found = _key_sql(by, "t.session_id", "o", "o.platform")
-    if found is None:
-        return {}
+    if found is None:  # no breakdown of tickets this way: still the whole
+        found = _key_sql(None, "t.session_id", "o", "o.platform")
+    assert found is not None
     join, key = found
+    inner = join.startswith("JOIN")  # the host join: a LEFT JOIN keeps the whole, groups keep the inner rows
+    join = "LEFT " + join if inner else join
     orders_join = "LEFT JOIN orders o ON o.id = t.order_id" if by in ("product", "platform") else ""
     sql = (
         f"SELECT {key}, t.id, t.kind, t.reason, t.status, t.opened_at, t.first_response_at, t.return_received_at,"
@@ -172,6 +187,31 @@ def tickets(
         " WHERE t.opened_at >= :lo AND t.opened_at < :hi"
     )
     rows = session.connection().exec_driver_sql(sql, {"lo": lo, "hi": hi}).all()
+    measure = _ticket_measure(session, lo, hi, now, context, bad_max)
+    whole, groups, seen = _blank(), {}, set()
+    for group, tid, *fields in rows:
+        figures = measure(int(tid), *fields)
+        if tid not in seen:
+            seen.add(tid)
+            _add(whole, figures)
+        if by is not None and not (inner and group is None):
+            _add(groups.setdefault(_key(group), _blank()), figures)
+    return whole, groups
+
+
+def _add(row: dict[str, Any], figures: dict[str, Any]) -> None:
+    for name, value in figures.items():
+        if isinstance(row[name], list):
+            if value is not None:
+                row[name].append(value)
+        else:
+            row[name] += value
+
+
+def _ticket_measure(
+    session: Session, lo: str, hi: str, now: datetime, context: DeadlineContext, bad_max: int
+) -> Any:
+    """A function measuring one ticket row into the figures :func:`_blank` sums (lists get one value or None)."""
     handled = _handled(session, lo, hi)
     legal, internal = context.rules["data"]["legal"], context.rules["data"]["internal"]
     breach_kinds = set(legal["handling_breach"]["kinds"])
@@ -179,9 +219,14 @@ def tickets(
     limit = timedelta(hours=float(first["business_hours"]))
     hours = {"opens": time.fromisoformat(first["opens"]), "closes": time.fromisoformat(first["closes"])}
     hours["zone"] = context.zone  # type: ignore[assignment]
-    out: Groups = {}
-    for group, tid, kind, reason, status, opened_s, first_s, received_s, resolved_s, score in rows:
-        row = out.setdefault(_key(group), _blank())
+    cache: dict[int, dict[str, Any]] = {}
+
+    def measure(
+        tid: int, kind: str, reason: str, status: str, opened_s: str, first_s: str, received_s: str,
+        resolved_s: str, score: int | None,
+    ) -> dict[str, Any]:  # fmt: skip
+        if tid in cache:
+            return cache[tid]
         opened, answered, received, resolved = (
             parse(opened_s),
             parse(first_s),
@@ -189,18 +234,23 @@ def tickets(
             parse(resolved_s),
         )
         assert opened is not None
-        row["tickets"] += 1
-        row["complaints"] += kind == "complaint"
-        row["quality"] += kind in QUALITY_KINDS and reason == "quality"
         rejected = status == "rejected" or (status == "closed" and resolved is None)
-        if resolved is not None and not rejected:
-            row["resolved"].append((resolved - opened).total_seconds() / 3600)
-        row["rejected"] += rejected
-        if score is not None:
-            row["scores"].append(int(score))
-            row["bad"] += int(score) <= bad_max
-        if answered is not None:
-            row["responses"].append((answered - opened).total_seconds() / 3600)
+        row: dict[str, Any] = {
+            "tickets": 1,
+            "complaints": int(kind == "complaint"),
+            "quality": int(kind in QUALITY_KINDS and reason == "quality"),
+            "resolved": (resolved - opened).total_seconds() / 3600
+            if resolved is not None and not rejected
+            else None,
+            "rejected": int(rejected),
+            "scores": None if score is None else int(score),
+            "bad": int(score is not None and int(score) <= bad_max),
+            "responses": None if answered is None else (answered - opened).total_seconds() / 3600,
+            "response_due": 0,
+            "response_in_sla": 0,
+            "refunds_due": 0,
+            "refunds_in_window": 0,
+        }
         if (
             answered is not None and answered - opened <= limit
         ):  # business hours never pass faster than clock hours
@@ -208,22 +258,25 @@ def tickets(
         else:
             due = context.calendar.add_business_hours(opened, limit.total_seconds() / 3600, **hours)
         if answered is not None or now > due:
-            row["response_due"] += 1
-            row["response_in_sla"] += answered is not None and answered <= due
+            row["response_due"] = 1
+            row["response_in_sla"] = int(answered is not None and answered <= due)
         past = False
         if kind in breach_kinds:
             line = _day_end(opened, int(legal["handling_breach"]["days"]), context, False)
-            done = handled.get(int(tid))
+            done = handled.get(tid)
             past = (done or now) > line
         if kind in REFUND_KINDS and received is not None:
             window = _day_end(received, int(legal["refund_after_return"]["days"]), context, False)
             if resolved is not None or now > window:
-                row["refunds_due"] += 1
-                row["refunds_in_window"] += resolved is not None and resolved <= window
+                row["refunds_due"] = 1
+                row["refunds_in_window"] = int(resolved is not None and resolved <= window)
             line = _day_end(received, int(legal["refund_breach"]["days"]), context, False)
             past = past or (resolved or now) > line
-        row["past_15"] += past
-    return out
+        row["past_15"] = int(past)
+        cache[tid] = row
+        return row
+
+    return measure
 
 
 def _blank() -> dict[str, Any]:
@@ -279,4 +332,14 @@ def corrective(session: Session, start: date, end: date, now: datetime, zone: Zo
     return {"open": int(still_open), "due": due, "on_time": on_time}
 
 
-__all__ = ["corrective", "incidents", "median", "orders", "promises", "sessions", "stored", "tickets"]
+__all__ = [
+    "corrective",
+    "incidents",
+    "median",
+    "orders",
+    "promises",
+    "sessions",
+    "stored",
+    "ticket_figures",
+    "tickets",
+]

@@ -121,6 +121,73 @@
     </message>
 </context>
 <context>
+    <name>AssessmentPanel</name>
+    <message>
+        <source>Total %1 / 100 · grade %2</source>
+        <translation>总分 %1 / 100 · 等级 %2</translation>
+    </message>
+    <message>
+        <source>%1 from %2</source>
+        <translation>%1 ≥%2</translation>
+    </message>
+    <message>
+        <source>Grade bands: %1</source>
+        <translation>等级线：%1</translation>
+    </message>
+    <message>
+        <source>Hard fail: %1 — the grade is capped whatever the score</source>
+        <translation>否决项：%1 —— 无论得分多少，等级均受限</translation>
+    </message>
+    <message>
+        <source>%1 — %2 / %3</source>
+        <translation>%1 —— %2 / %3</translation>
+    </message>
+    <message>
+        <source>Evidence: what was checked and where it can be seen</source>
+        <translation>评分依据：检查了什么、在哪里可以看到</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source> pts</source>
+        <translation> 分</translation>
+    </message>
+    <message>
+        <source>Hard-fail checks (any one caps the grade)</source>
+        <translation>否决项（任一触发即限定等级）</translation>
+    </message>
+    <message>
+        <source>FAILED</source>
+        <translation>已触发</translation>
+    </message>
+    <message>
+        <source>not triggered</source>
+        <translation>未触发</translation>
+    </message>
+    <message>
+        <source>to answer</source>
+        <translation>待确认</translation>
+    </message>
+    <message>
+        <source>Not answered</source>
+        <translation>未回答</translation>
+    </message>
+    <message>
+        <source>No, it did not happen</source>
+        <translation>否，未发生</translation>
+    </message>
+    <message>
+        <source>Yes, it happened</source>
+        <translation>是，已发生</translation>
+    </message>
+    <message>
+        <source>Choose yes or no</source>
+        <translation>请选择是或否</translation>
+    </message>
+</context>
+<context>
     <name>BackupTab</name>
     <message>
         <source>Back up now</source>
@@ -224,6 +291,20 @@
     <message>
         <source>before a restore</source>
         <translation>恢复前</translation>
+    </message>
+</context>
+<context>
+    <name>BreakdownTable</name>
+    <message>
+        <source>(none)</source>
+        <translation>（未关联）</translation>
+    </message>
+</context>
+<context>
+    <name>ChartView</name>
+    <message>
+        <source>No data this month</source>
+        <translation>本月无数据</translation>
     </message>
 </context>
 <context>
@@ -653,14 +734,6 @@
         <translation>资质到期提醒</translation>
     </message>
     <message>
-        <source>The monthly score joins this page when its chapter lands</source>
-        <translation>月度服务评分上线后会显示在这里</translation>
-    </message>
-    <message>
-        <source>This month&apos;s service score (#7).</source>
-        <translation>本月服务评分（#7）。</translation>
-    </message>
-    <message>
         <source>Tickets due today</source>
         <translation>今日到期工单</translation>
     </message>
@@ -818,6 +891,41 @@
     <message>
         <source>Restore</source>
         <translation>恢复</translation>
+    </message>
+</context>
+<context>
+    <name>DefinitionDialog</name>
+    <message>
+        <source>Definition</source>
+        <translation>口径</translation>
+    </message>
+    <message>
+        <source>Basis</source>
+        <translation>依据</translation>
+    </message>
+    <message>
+        <source>%1 (this month: %2)</source>
+        <translation>%1（本月：%2）</translation>
+    </message>
+    <message>
+        <source>Denominator</source>
+        <translation>分母</translation>
+    </message>
+    <message>
+        <source>higher is better</source>
+        <translation>越高越好</translation>
+    </message>
+    <message>
+        <source>lower is better</source>
+        <translation>越低越好</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>可信度</translation>
     </message>
 </context>
 <context>
@@ -1025,12 +1133,152 @@
         <translation>店主每月打印并签字的服务评价。</translation>
     </message>
     <message>
-        <source>The service evaluation arrives with the evaluation issue (#7)</source>
-        <translation>服务评价将随服务评价议题（#7）上线</translation>
+        <source>Service KPIs</source>
+        <translation>服务指标</translation>
     </message>
     <message>
-        <source>Each month&apos;s service KPIs, the 100-point self-assessment with its hard-fail checks, the grade, corrective actions, and the monthly report (PDF) carrying the ledger head for the owner to print and sign.</source>
-        <translation>每月的服务指标、百分制自评（含一票否决项）、评定等级、整改措施，以及印有账本链头、供店主打印签字的月度报告（PDF）。</translation>
+        <source>Double-click a KPI or press ⓘ for its definition and basis.</source>
+        <translation>双击指标或点 ⓘ 查看口径与依据。</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <source>Self-assessment (100 points)</source>
+        <translation>服务自评（百分制）</translation>
+    </message>
+    <message>
+        <source>Reading the months</source>
+        <translation>正在读取月份</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>Breakdown</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>By host</source>
+        <translation>按主播</translation>
+    </message>
+    <message>
+        <source>By product</source>
+        <translation>按商品</translation>
+    </message>
+    <message>
+        <source>By platform</source>
+        <translation>按平台</translation>
+    </message>
+    <message>
+        <source>By session</source>
+        <translation>按场次</translation>
+    </message>
+    <message>
+        <source>Re-evaluate</source>
+        <translation>重新评价</translation>
+    </message>
+    <message>
+        <source>Sign evaluation</source>
+        <translation>签署评价</translation>
+    </message>
+    <message>
+        <source>Print monthly report…</source>
+        <translation>打印月报…</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>正在读取 %1…</translation>
+    </message>
+    <message>
+        <source>Reading the evaluation</source>
+        <translation>正在读取服务评价</translation>
+    </message>
+    <message>
+        <source>Drawing the charts</source>
+        <translation>正在绘制图表</translation>
+    </message>
+    <message>
+        <source>Signed v%1 · %2 · %3</source>
+        <translation>已签署 v%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>Draft v%1 · %2 items and %3 questions to go</source>
+        <translation>草稿 v%1 · 还有 %2 项待评分、%3 个否决项待确认</translation>
+    </message>
+    <message>
+        <source>month not over yet</source>
+        <translation>本月尚未结束</translation>
+    </message>
+    <message>
+        <source>v%1 signed %2</source>
+        <translation>v%1 已于 %2 签署</translation>
+    </message>
+    <message>
+        <source>Only the owner signs the monthly evaluation</source>
+        <translation>只有店主可以签署月度服务评价</translation>
+    </message>
+    <message>
+        <source>The month has not ended yet</source>
+        <translation>本月尚未结束，月末后才能签署</translation>
+    </message>
+    <message>
+        <source>Freeze this month&apos;s evaluation with your signature</source>
+        <translation>签署后本月评价即冻结</translation>
+    </message>
+    <message>
+        <source>Could not read: %1</source>
+        <translation>无法读取：%1</translation>
+    </message>
+    <message>
+        <source>The same charts as the printed monthly report.</source>
+        <translation>与打印的月报使用相同的图表数据。</translation>
+    </message>
+    <message>
+        <source>The charts arrive with the monthly report module.</source>
+        <translation>图表随月报模块一同上线。</translation>
+    </message>
+    <message>
+        <source>Could not draw the charts: %1</source>
+        <translation>无法绘制图表：%1</translation>
+    </message>
+    <message>
+        <source>Saving the score</source>
+        <translation>正在保存评分</translation>
+    </message>
+    <message>
+        <source>Saving the answer</source>
+        <translation>正在保存回答</translation>
+    </message>
+    <message>
+        <source>Sign the service evaluation of %1?</source>
+        <translation>确认签署 %1 的服务评价？</translation>
+    </message>
+    <message>
+        <source>Sign</source>
+        <translation>签署</translation>
+    </message>
+    <message>
+        <source>The figures are frozen and recorded in the evidence ledger; a later change is a new version.</source>
+        <translation>签署后数据冻结并记入证据账本；之后的修改将成为新版本。</translation>
+    </message>
+    <message>
+        <source>Signing the evaluation</source>
+        <translation>正在签署服务评价</translation>
+    </message>
+    <message>
+        <source>The monthly report is not available yet.</source>
+        <translation>月报功能尚未就绪。</translation>
     </message>
 </context>
 <context>
@@ -1884,6 +2132,93 @@ Clocks: %2</source>
     </message>
 </context>
 <context>
+    <name>KpiTable</name>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 小时</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>持平</translation>
+    </message>
+    <message>
+        <source>%1 pts</source>
+        <translation>%1 个百分点</translation>
+    </message>
+    <message>
+        <source>sessions that went live</source>
+        <translation>已开播场次</translation>
+    </message>
+    <message>
+        <source>promises made</source>
+        <translation>承诺条数</translation>
+    </message>
+    <message>
+        <source>binding promises (corrections and retractions left out)</source>
+        <translation>有效承诺（不含更正与撤回）</translation>
+    </message>
+    <message>
+        <source>orders paid this month</source>
+        <translation>本月付款订单</translation>
+    </message>
+    <message>
+        <source>tickets opened this month</source>
+        <translation>本月新建工单</translation>
+    </message>
+    <message>
+        <source>tickets with a first response</source>
+        <translation>已首次响应的工单</translation>
+    </message>
+    <message>
+        <source>tickets whose first-response deadline fell due</source>
+        <translation>首次响应时限已到的工单</translation>
+    </message>
+    <message>
+        <source>tickets resolved</source>
+        <translation>已办结工单</translation>
+    </message>
+    <message>
+        <source>tickets decided (resolved or rejected)</source>
+        <translation>已处理完毕的工单（办结或驳回）</translation>
+    </message>
+    <message>
+        <source>refunds that fell due</source>
+        <translation>退款期限已到的工单</translation>
+    </message>
+    <message>
+        <source>tickets rated by the buyer</source>
+        <translation>买家已评分的工单</translation>
+    </message>
+    <message>
+        <source>incident clocks that fell due</source>
+        <translation>已到时限的舆情处置节点</translation>
+    </message>
+    <message>
+        <source>corrective actions due</source>
+        <translation>到期的整改事项</translation>
+    </message>
+    <message>
+        <source>KPI</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>上月</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <source>What this KPI means and its basis</source>
+        <translation>指标口径与依据</translation>
+    </message>
+</context>
+<context>
     <name>LanguageTab</name>
     <message>
         <source>The whole window switches at once, and the choice is remembered on this computer. Messages from the database and the rules follow the same language.</source>
@@ -2551,6 +2886,37 @@ Clocks: %2</source>
     <message>
         <source>Ledger: unreadable (%1)</source>
         <translation>账本：无法读取（%1）</translation>
+    </message>
+</context>
+<context>
+    <name>MonthlyExport</name>
+    <message>
+        <source>monthly-report</source>
+        <translation>月度报告</translation>
+    </message>
+    <message>
+        <source>Save the monthly report</source>
+        <translation>保存月度服务评价报告</translation>
+    </message>
+    <message>
+        <source>Building the monthly report</source>
+        <translation>正在生成月度报告</translation>
+    </message>
+    <message>
+        <source>Monthly report saved</source>
+        <translation>月度报告已保存</translation>
+    </message>
+    <message>
+        <source>The monthly report was saved to (open it to print):</source>
+        <translation>月度报告已保存到（打开后即可打印）：</translation>
+    </message>
+    <message>
+        <source>Monthly report not saved</source>
+        <translation>月度报告未保存</translation>
+    </message>
+    <message>
+        <source>The monthly report could not be saved to %1.</source>
+        <translation>月度报告无法保存到 %1。</translation>
     </message>
 </context>
 <context>
@@ -4177,6 +4543,41 @@ Clocks: %2</source>
     </message>
 </context>
 <context>
+    <name>ScoreTile</name>
+    <message>
+        <source>Open the Service evaluation page</source>
+        <translation>打开服务评价页面</translation>
+    </message>
+    <message>
+        <source>Monthly service score</source>
+        <translation>月度服务评分</translation>
+    </message>
+    <message>
+        <source>Monthly service score: nothing signed yet</source>
+        <translation>月度服务评分：尚无已签署的评价</translation>
+    </message>
+    <message>
+        <source>Click to evaluate %1.</source>
+        <translation>点击评价 %1。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1 service score&lt;/b&gt; · %2 · signed v%3</source>
+        <translation>&lt;b&gt;%1 服务评分&lt;/b&gt; · %2 · 已签署 v%3</translation>
+    </message>
+    <message>
+        <source>%1 not signed yet</source>
+        <translation>%1 尚未签署</translation>
+    </message>
+    <message>
+        <source>Moved most: %1</source>
+        <translation>变化最大：%1</translation>
+    </message>
+    <message>
+        <source>Signed figures only (the month before is not signed to compare).</source>
+        <translation>仅显示已签署数据（上一个月未签署，无法对比）。</translation>
+    </message>
+</context>
+<context>
     <name>ScriptChecker</name>
     <message>
         <source>Error</source>
@@ -5464,6 +5865,10 @@ Clocks: %2</source>
         <translation>导入订单…</translation>
     </message>
     <message>
+        <source>Export to Excel…</source>
+        <translation>导出 Excel…</translation>
+    </message>
+    <message>
         <source>Load more</source>
         <translation>加载更多</translation>
     </message>
@@ -5501,6 +5906,45 @@ Clocks: %2</source>
     <message>
         <source>Opening the file</source>
         <translation>正在打开文件</translation>
+    </message>
+</context>
+<context>
+    <name>XlsxExport</name>
+    <message>
+        <source>Export to Excel</source>
+        <translation>导出 Excel</translation>
+    </message>
+    <message>
+        <source>Building the Excel file</source>
+        <translation>正在生成 Excel 文件</translation>
+    </message>
+    <message>
+        <source>Excel file saved</source>
+        <translation>Excel 文件已保存</translation>
+    </message>
+    <message>
+        <source>The Excel file was saved to:</source>
+        <translation>Excel 文件已保存到：</translation>
+    </message>
+    <message>
+        <source>Excel file not saved</source>
+        <translation>Excel 文件未保存</translation>
+    </message>
+    <message>
+        <source>The Excel file could not be saved to %1.</source>
+        <translation>Excel 文件无法保存到 %1。</translation>
+    </message>
+    <message>
+        <source>service-kpis</source>
+        <translation>服务指标</translation>
+    </message>
+    <message>
+        <source>tickets</source>
+        <translation>售后工单</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
 </context>
 </TS>

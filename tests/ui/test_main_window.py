@@ -16,7 +16,7 @@ ENGLISH_PAGES = [
     "Settings",
 ]
 
-LANDED = {1, 2, 3, 4, 5}  # real content: 直播场次, 直播中控台 (#4), 售后工单 (#5), 舆情 (#6), 商品与资质
+LANDED = {1, 2, 3, 4, 5, 6}  # real content: 直播场次, 中控台, 售后工单, 舆情, 商品与资质, 服务评价 (#7)
 
 
 @pytest.fixture

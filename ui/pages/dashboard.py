@@ -35,7 +35,7 @@ from core.i18n import in_language
 from ui.context import PageContext
 from ui.dialogs.confirm import when
 from ui.labels import role_name
-from ui.pages.base import empty_state, page_frame
+from ui.pages.base import page_frame
 from ui.qtcompat import emit
 
 
@@ -52,6 +52,7 @@ class DashboardFacts:
     tickets: Any = None  # core.services.dashboard.TicketCounts
     incidents: tuple[Any, ...] = ()  # core.services.dashboard.IncidentClock
     proposals: tuple[Any, ...] = ()  # core.services.early_warning.Proposal
+    score: Any = None  # ui.pages.dashboard_score.ScoreFacts
 
 
 def collect_facts(db: Any, **_lane: Any) -> DashboardFacts:
@@ -60,6 +61,7 @@ def collect_facts(db: Any, **_lane: Any) -> DashboardFacts:
     from core.db.backup import list_backups
     from core.services import auth, dashboard, early_warning
     from core.services.studio import get_profile, studio_today
+    from ui.pages.dashboard_score import collect_score
 
     with db.sessions() as session:
         head = ledger.head(session)
@@ -71,6 +73,7 @@ def collect_facts(db: Any, **_lane: Any) -> DashboardFacts:
         tickets = dashboard.ticket_counts(session, now, ZoneInfo(timezone))
         incidents = dashboard.incident_clocks(session, now)
         proposals = early_warning.proposals(session, now=now)
+        score = collect_score(session, now)
     backups = list_backups(db.path)
     active = [member for member in staff if member.active]
     return DashboardFacts(
@@ -85,6 +88,7 @@ def collect_facts(db: Any, **_lane: Any) -> DashboardFacts:
         tickets=tickets,
         incidents=incidents,
         proposals=proposals,
+        score=score,
     )
 
 
@@ -97,6 +101,7 @@ class DashboardPage(QWidget):
     queue_requested = Signal(object)
     incident_requested = Signal(int)
     proposals_requested = Signal()
+    evaluation_requested = Signal(str)
 
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -144,11 +149,11 @@ class DashboardPage(QWidget):
         )
         body.addLayout(attention, 1)
         body.addWidget(facts)
-        empty_state(
-            body,
-            self.tr("The monthly score joins this page when its chapter lands"),
-            self.tr("This month's service score (#7)."),
-        )
+        from ui.pages.dashboard_score import ScoreTile
+
+        self.score_tile = ScoreTile()
+        self.score_tile.clicked.connect(lambda: emit(self.evaluation_requested, self.score_tile.period))
+        body.addWidget(self.score_tile)
         self.refresh()
 
     def _ticket_tiles(self) -> QHBoxLayout:
@@ -340,6 +345,7 @@ class DashboardPage(QWidget):
         self._show_papers(facts)
         self._show_tickets(facts)
         self._show_incidents(facts)
+        self.score_tile.show_facts(facts.score)
         emit(self.refreshed)
 
     def _on_facts_failed(self, exc: BaseException) -> None:

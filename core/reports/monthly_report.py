@@ -1,0 +1,376 @@
+"""月度服务评价报告 PDF The monthly service-evaluation report (issue 7 deliverable 3; DOMAIN §7, GB/T 27922).
+
+Contract: :func:`build_monthly_report` lays out a :class:`core.services.monthly_report.MonthlyReport` and returns
+the PDF bytes: A4; a cover (studio, month, score, grade, the owner's signature lines 店主 / 日期); a one-page summary
+(score, grade, hard fails, the KPIs that moved most against last month with arrows); the six charts; section scores
+with their items; hard-fail checks; overdue tickets; incidents; corrective actions; KPI definitions from the
+``kpis`` rule; the ledger head it was printed against (电子商务法 Art 62). Every page footer says
+"第 n 页，共 m 页". All text, styles, tables and chart labels name the embedded font.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportlab.lib.units import mm
+from reportlab.platypus import PageBreak, Spacer, Table, TableStyle
+
+from core import i18n
+from core.reports.monthly_charts import chart_drawing
+from core.reports.sheet_ledger import build_numbered_a4, ledger_close
+from core.reports.sheet_style import GREEN, GREY, GRID, RED, WIDTH, SheetStyles, columns, para
+from core.services.monthly_report import MonthlyReport
+
+i18n.register(
+    {
+        "monthly_pdf.title": ("月度服务评价报告", "Monthly service evaluation report"),
+        "monthly_pdf.period": ("{year} 年 {month} 月", "{year}-{month:02d}"),
+        "monthly_pdf.days": ("统计期间：{start} 至 {end}（{tz}）", "Period: {start} to {end} ({tz})"),
+        "monthly_pdf.generated": ("生成时间：{at}", "Generated: {at}"),
+        "monthly_pdf.score": ("总分 {score} 分", "Score {score}"),
+        "monthly_pdf.grade": ("等级：{grade}", "Grade: {grade}"),
+        "monthly_pdf.signed": (
+            "第 {version} 版，已由 {who} 于 {at} 签署",
+            "Version {version}, signed by {who} on {at}",
+        ),
+        "monthly_pdf.draft": (
+            "第 {version} 版草稿，尚未签署（{n} 项待人工评分）",
+            "Version {version} draft, not signed ({n} items to score by hand)",
+        ),
+        "monthly_pdf.sign": (
+            "店主：＿＿＿＿＿＿＿＿＿＿　　　　日期：＿＿＿＿＿＿＿＿＿＿",
+            "Owner: ____________        Date: ____________",
+        ),
+        "monthly_pdf.s.summary": ("一、本月概要", "1. The month at a glance"),
+        "monthly_pdf.hard_fails": ("否决项：{names}", "Hard fails: {names}"),
+        "monthly_pdf.no_hard_fails": ("否决项：无", "Hard fails: none"),
+        "monthly_pdf.moved": ("与上月相比变化最大的指标", "KPIs that moved most against last month"),
+        "monthly_pdf.col.kpi": ("指标", "KPI"),
+        "monthly_pdf.col.this": ("本月", "This month"),
+        "monthly_pdf.col.prev": ("上月", "Last month"),
+        "monthly_pdf.col.change": ("变化", "Change"),
+        "monthly_pdf.no_moves": ("上月没有可比数据。", "No figures from last month to compare with."),
+        "monthly_pdf.counts": (
+            "本月：直播 {sessions} 场，订单 {orders} 笔，工单 {tickets} 张，舆情 {incidents} 起。",
+            "This month: {sessions} sessions, {orders} orders, {tickets} tickets, {incidents} incidents.",
+        ),
+        "monthly_pdf.s.charts": ("二、图表", "2. Charts"),
+        "monthly_pdf.s.sections": ("三、分项得分", "3. Section scores"),
+        "monthly_pdf.col.item": ("评价项", "Item"),
+        "monthly_pdf.col.points": ("得分", "Points"),
+        "monthly_pdf.col.why": ("计分说明", "How it was scored"),
+        "monthly_pdf.unscored": ("待评分", "To score"),
+        "monthly_pdf.section": ("{name}　{got} / {max} 分", "{name}  {got} / {max}"),
+        "monthly_pdf.s.hard": ("四、否决项检查", "4. Hard-fail checks"),
+        "monthly_pdf.col.check": ("检查项", "Check"),
+        "monthly_pdf.col.result": ("结果", "Result"),
+        "monthly_pdf.failed": ("触发", "Failed"),
+        "monthly_pdf.passed": ("未触发", "Passed"),
+        "monthly_pdf.unanswered": ("待确认", "To answer"),
+        "monthly_pdf.no_checks": (
+            "签署版本未保存否决项明细。",
+            "The signed version kept no hard-fail details.",
+        ),
+        "monthly_pdf.s.overdue": ("五、超期工单", "5. Overdue tickets"),
+        "monthly_pdf.no_overdue": ("本月的工单没有超期未办的。", "No ticket of this month is overdue."),
+        "monthly_pdf.more": ("另有 {n} 张未列出。", "{n} more not listed."),
+        "monthly_pdf.col.code": ("编号", "Code"),
+        "monthly_pdf.col.what": ("事项", "What"),
+        "monthly_pdf.col.deadline": ("期限", "Deadline"),
+        "monthly_pdf.col.due": ("截止", "Due"),
+        "monthly_pdf.col.state": ("状态", "State"),
+        "monthly_pdf.s.incidents": ("六、舆情事件", "6. Incidents"),
+        "monthly_pdf.no_incidents": ("本月没有登记舆情事件。", "No incident was logged this month."),
+        "monthly_pdf.col.tier": ("等级", "Tier"),
+        "monthly_pdf.col.channel": ("渠道", "Channel"),
+        "monthly_pdf.col.seen": ("发现时间", "First seen"),
+        "monthly_pdf.col.clocks": ("时限 按时/超时", "Clocks met / missed"),
+        "monthly_pdf.s.corrective": ("七、整改措施", "7. Corrective actions"),
+        "monthly_pdf.no_corrective": ("本月没有整改措施。", "No corrective action this month."),
+        "monthly_pdf.col.title": ("措施", "Action"),
+        "monthly_pdf.col.source": ("来源", "Source"),
+        "monthly_pdf.col.owner": ("负责人", "Owner"),
+        "monthly_pdf.s.definitions": ("八、指标口径", "8. KPI definitions"),
+        "monthly_pdf.col.definition": ("口径与依据", "Definition and basis"),
+        "monthly_pdf.s.ledger": ("九、账本头与核验方法", "9. Ledger head and how to verify"),
+        "monthly_pdf.ledger": (
+            "生成本报告时，证据账本共 {count} 条，账本头哈希：",
+            "When this report was made the evidence ledger had {count} entries; the head hash is:",
+        ),
+        "monthly_pdf.verify": (
+            "在工作室电脑上运行 python main.py verify 可核验账本；其中第 {count} 条的哈希应与上面一致。"
+            "已签署的评价在签署时冻结，之后数据变化不会改变签署版本的分数。",
+            "Run python main.py verify on the studio's computer; entry {count} must carry the hash above. A signed "
+            "evaluation was frozen when signed; later data changes do not alter its scores.",
+        ),
+        "monthly_pdf.stamp": (
+            "店主签字：＿＿＿＿＿＿＿＿＿＿　　日期：＿＿＿＿＿＿＿＿",
+            "Owner: ____________    Date: __________",
+        ),
+        "monthly_pdf.footer": (
+            "月度服务评价报告 {period}　·　账本头 {count} 条 / {hash}　·　第 {page} 页，共 {pages} 页",
+            "Monthly report {period}  ·  ledger head {count} / {hash}  ·  page {page} of {pages}",
+        ),
+    }
+)
+
+_SIZE = 9.0
+_MOVED = 8
+
+
+def _points(tenths: int | None) -> str:
+    return "—" if tenths is None else f"{tenths / 10:g}"
+
+
+def _value(value: Any, unit: str) -> str:
+    if value is None:
+        return "—"
+    if unit == "ratio":
+        return f"{float(value) * 100:.1f}%"
+    if unit == "hours":
+        return f"{float(value):.1f} h"
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def _local(data: MonthlyReport, at: Any, fmt: str = "%Y-%m-%d %H:%M") -> str:
+    return "" if at is None else at.astimezone(data.zone).strftime(fmt)
+
+
+def _cover(data: MonthlyReport, st: SheetStyles) -> list:
+    t, a = i18n.t, data.assessment
+    big = st.title.clone("big", fontSize=st.size * 3.2, leading=st.size * 3.8)
+    status = (
+        t("monthly_pdf.signed", version=a.version, who=a.signed_by_name, at=_local(data, a.signed_at))
+        if a.signed
+        else t("monthly_pdf.draft", version=a.version, n=a.unscored)
+    )
+    center = st.body.clone("center", alignment=1, fontSize=st.size * 1.2, leading=st.size * 1.7)
+    return [
+        Spacer(1, 40 * mm),
+        *([para(data.studio_name, center)] if data.studio_name else []),
+        Spacer(1, 4 * mm),
+        para(t("monthly_pdf.title"), st.title),
+        para(t("monthly_pdf.period", year=data.start.year, month=data.start.month), center),
+        Spacer(1, 16 * mm),
+        para(t("monthly_pdf.score", score=_points(a.total_tenths)), big),
+        para(t("monthly_pdf.grade", grade=a.grade_name), center, RED if a.grade == "fail" else None),
+        Spacer(1, 6 * mm),
+        para(status, center, GREEN if a.signed else GREY),
+        para(t("monthly_pdf.days", start=data.start, end=data.end, tz=data.zone.key), center, GREY),
+        para(t("monthly_pdf.generated", at=_local(data, data.generated_at)), center, GREY),
+        Spacer(1, 50 * mm),
+        para(t("monthly_pdf.sign"), center),
+        PageBreak(),
+    ]
+
+
+def _moved(data: MonthlyReport) -> list[tuple[str, Any, Any, Any, str]]:
+    """The KPIs whose change is largest relative to their size, with the direction's colour."""
+    found = []
+    for key, (this, prev, change) in data.month_over_month.items():
+        d = data.definitions.get(key)
+        if d is None or change is None or change == 0:
+            continue
+        weight = abs(change) / max(abs(prev or 0), abs(this or 0), 1e-9)
+        good = (change > 0) == (d.better == "higher")
+        found.append((weight, key, good))
+    found.sort(key=lambda x: -x[0])
+    return [(key, *data.month_over_month[key], GREEN if good else RED) for _w, key, good in found[:_MOVED]]
+
+
+def _summary(data: MonthlyReport, st: SheetStyles) -> list:
+    t, a = i18n.t, data.assessment
+    flow = [para(t("monthly_pdf.s.summary"), st.h2)]
+    flow.append(
+        para(
+            f"{t('monthly_pdf.score', score=_points(a.total_tenths))}　　{t('monthly_pdf.grade', grade=a.grade_name)}",
+            st.h2,
+        )
+    )
+    if a.hard_fails:
+        flow.append(para(t("monthly_pdf.hard_fails", names="、".join(a.hard_fails)), st.body, RED))
+    else:
+        flow.append(para(t("monthly_pdf.no_hard_fails"), st.body, GREEN))
+    c = data.kpis.counts
+    counts = t("monthly_pdf.counts", sessions=c.get("sessions_live", 0), orders=c.get("orders", 0),
+               tickets=c.get("tickets", 0), incidents=c.get("incidents", 0))  # fmt: skip
+    flow += [para(counts, st.body), Spacer(1, 3 * mm), para(t("monthly_pdf.moved"), st.h2)]
+    moved = _moved(data)
+    if not moved:
+        return [*flow, para(t("monthly_pdf.no_moves"), st.body, GREY), PageBreak()]
+    head = [t(f"monthly_pdf.col.{k}") for k in ("kpi", "this", "prev", "change")]
+    rows: list[list[Any]] = [[para(h, st.head) for h in head]]
+    for key, this, prev, change, colour in moved:
+        d = data.definitions[key]
+        arrow = "↑" if change > 0 else "↓"
+        shown = _value(abs(change), d.unit)
+        rows.append([para(d.name, st.cell), para(_value(this, d.unit), st.cell), para(_value(prev, d.unit), st.cell),
+                     para(f"{arrow} {shown}", st.cell, colour)])  # fmt: skip
+    table = Table(rows, colWidths=columns(None, 28, 28, 30), repeatRows=1)
+    table.setStyle(st.table())
+    return [*flow, table, PageBreak()]
+
+
+def _charts(data: MonthlyReport, st: SheetStyles) -> list:
+    width, height = WIDTH / 2 - 4, 68 * mm
+    drawings = [chart_drawing(chart, st.font, width, height) for chart in data.charts.values()]
+    grid = [drawings[i : i + 2] for i in range(0, len(drawings), 2)]
+    table = Table(grid, colWidths=[WIDTH / 2] * 2)
+    table.setStyle(
+        TableStyle([("GRID", (0, 0), (-1, -1), 0.3, GRID), ("FONTNAME", (0, 0), (-1, -1), st.font)])
+    )
+    return [para(i18n.t("monthly_pdf.s.charts"), st.h2), table]
+
+
+def _sections(data: MonthlyReport, st: SheetStyles) -> list:
+    t = i18n.t
+    flow: list = [para(t("monthly_pdf.s.sections"), st.h2)]
+    for section in data.assessment.sections:
+        flow.append(para(t("monthly_pdf.section", name=section.name, got=_points(section.got_tenths),
+                           max=_points(section.max_tenths or None)), st.body))  # fmt: skip
+        rows: list[list[Any]] = [
+            [para(t(f"monthly_pdf.col.{k}"), st.head) for k in ("item", "points", "why")]
+        ]
+        for item in section.items:
+            got = t("monthly_pdf.unscored") if item.got_tenths is None else _points(item.got_tenths)
+            rows.append([para(item.name, st.cell), para(f"{got} / {_points(item.max_tenths)}", st.cell),
+                         para(item.why, st.small)])  # fmt: skip
+        if len(rows) > 1:
+            table = Table(rows, colWidths=columns(55, 22, None), repeatRows=1)
+            table.setStyle(st.table())
+            flow += [table, Spacer(1, 2 * mm)]
+    return flow
+
+
+def _hard(data: MonthlyReport, st: SheetStyles) -> list:
+    t = i18n.t
+    if not data.assessment.checks:
+        return [para(t("monthly_pdf.s.hard"), st.h2), para(t("monthly_pdf.no_checks"), st.body, GREY)]
+    rows: list[list[Any]] = [[para(t(f"monthly_pdf.col.{k}"), st.head) for k in ("check", "result", "why")]]
+    for check in data.assessment.checks:
+        key, colour = {True: ("failed", RED), False: ("passed", GREEN)}.get(
+            check.failed, ("unanswered", GREY)
+        )  # type: ignore[call-overload]
+        rows.append(
+            [
+                para(check.name, st.cell),
+                para(t(f"monthly_pdf.{key}"), st.cell, colour),
+                para(check.why, st.small),
+            ]
+        )
+    table = Table(rows, colWidths=columns(55, 18, None), repeatRows=1)
+    table.setStyle(st.table())
+    return [para(t("monthly_pdf.s.hard"), st.h2), table]
+
+
+def _table(st: SheetStyles, head: list[str], rows: list[list[Any]], widths: list[float]) -> Table:
+    cells = [[para(h, st.head) for h in head], *rows]
+    table = Table(cells, colWidths=widths, repeatRows=1)
+    table.setStyle(st.table())
+    return table
+
+
+def _overdue(data: MonthlyReport, st: SheetStyles) -> list:
+    t = i18n.t
+    flow: list = [para(t("monthly_pdf.s.overdue"), st.h2)]
+    if not data.overdue_tickets:
+        return [*flow, para(t("monthly_pdf.no_overdue"), st.body, GREEN)]
+    head = [t(f"monthly_pdf.col.{k}") for k in ("code", "what", "deadline", "due", "state")]
+    rows = [
+        [para(o.code, st.cell), para(o.what, st.cell), para(o.deadline, st.cell), para(_local(data, o.due), st.cell),
+         para(o.state_name, st.cell, RED)]
+        for o in data.overdue_tickets
+    ]  # fmt: skip
+    flow.append(_table(st, head, rows, columns(34, None, 38, 30, 24)))
+    if data.overdue_total > len(data.overdue_tickets):
+        flow.append(
+            para(t("monthly_pdf.more", n=data.overdue_total - len(data.overdue_tickets)), st.small, GREY)
+        )
+    return flow
+
+
+def _incidents(data: MonthlyReport, st: SheetStyles) -> list:
+    t = i18n.t
+    flow: list = [para(t("monthly_pdf.s.incidents"), st.h2)]
+    if not data.incidents:
+        return [*flow, para(t("monthly_pdf.no_incidents"), st.body, GREEN)]
+    head = [t(f"monthly_pdf.col.{k}") for k in ("code", "tier", "channel", "seen", "state", "clocks")]
+    rows = []
+    for i in data.incidents:
+        about = [para(i.code, st.cell), para(i.summary, st.small, GREY)]
+        clocks = para(f"{i.clocks_met} / {i.clocks_missed}", st.cell, RED if i.clocks_missed else None)
+        rows.append([about, para(i.tier_name, st.cell), para(i.channel, st.cell),
+                     para(_local(data, i.first_seen_at), st.cell), para(i.status, st.cell), clocks])  # fmt: skip
+    flow.append(_table(st, head, rows, columns(None, 24, 24, 28, 18, 24)))
+    return flow
+
+
+def _corrective(data: MonthlyReport, st: SheetStyles) -> list:
+    t = i18n.t
+    flow: list = [para(t("monthly_pdf.s.corrective"), st.h2)]
+    if not data.corrective:
+        return [*flow, para(t("monthly_pdf.no_corrective"), st.body)]
+    head = [t(f"monthly_pdf.col.{k}") for k in ("title", "source", "owner", "due", "state")]
+    colour = {"done": GREEN, "overdue": RED, "open": None}
+    rows = [
+        [para(c.title, st.cell), para(c.source, st.cell), para(c.owner or "—", st.cell),
+         para(str(c.due or "—"), st.cell), para(c.state_name, st.cell, colour[c.state])]
+        for c in data.corrective
+    ]  # fmt: skip
+    flow.append(_table(st, head, rows, columns(None, 22, 20, 22, 18)))
+    return flow
+
+
+def _definitions(data: MonthlyReport, st: SheetStyles) -> list:
+    t = i18n.t
+    head = [t("monthly_pdf.col.kpi"), t("monthly_pdf.col.definition")]
+    rows = [
+        [para(d.name, st.cell), [para(d.definition, st.small), para(d.basis, st.small, GREY)]]
+        for d in data.definitions.values()
+    ]
+    return [para(t("monthly_pdf.s.definitions"), st.h2), _table(st, head, rows, columns(48, None))]
+
+
+def _closing(data: MonthlyReport, st: SheetStyles) -> list:
+    t = i18n.t
+    return [
+        ledger_close(
+            st,
+            heading=t("monthly_pdf.s.ledger"),
+            count_line=t("monthly_pdf.ledger", count=data.ledger_count),
+            ledger_hash=data.ledger_hash,
+            verify_line=t("monthly_pdf.verify", count=data.ledger_count),
+            stamp=t("monthly_pdf.stamp"),
+        )
+    ]
+
+
+def _story(data: MonthlyReport, font: str) -> list:
+    st = SheetStyles(font, _SIZE, leading=1.3, h2_before=0.9, small=0.85, cell_padding=(1.5, 2))
+    st.h2.keepWithNext = True
+    return [
+        *_cover(data, st), *_summary(data, st), *_charts(data, st), *_sections(data, st), *_hard(data, st),
+        *_overdue(data, st), *_incidents(data, st), *_corrective(data, st), *_definitions(data, st),
+        *_closing(data, st),
+    ]  # fmt: skip
+
+
+def build_monthly_report(data: MonthlyReport) -> bytes:
+    """The report as PDF bytes (see the module contract); laid out twice so each footer knows the page count."""
+    return build_numbered_a4(
+        lambda font: _story(data, font),
+        title=f"{i18n.t('monthly_pdf.title')} {data.period}",
+        author=data.studio_name,
+        size=_SIZE,
+        footer_text=lambda page, pages: i18n.t(
+            "monthly_pdf.footer",
+            period=data.period,
+            count=data.ledger_count,
+            hash=data.ledger_hash[:12],
+            page=page,
+            pages=pages,
+        ),
+    )
+
+
+__all__ = ["build_monthly_report"]
