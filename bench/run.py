@@ -479,7 +479,80 @@ def measure_month_kpis(ctx: Context) -> list[Row]:
     ]
 
 
+def measure_monthly_pdf(ctx: Context) -> list[Row]:
+    """Issue 7: the newest complete month's report, data + layout, on the file opened read-only
+    (bench/monthly_bench.py)."""
+    try:
+        from bench.monthly_bench import measure
+    except ImportError as exc:
+        raise NotAvailable(str(exc)) from exc
+    found = measure(ctx.db, max(ctx.repeat, 5))
+    med = float(found["median_ms"])  # type: ignore[arg-type]
+    ctx.notes.append(
+        f"monthly_pdf {found['period']}: {found['pages']} pages, {int(found['bytes']) // 1024} KiB "  # type: ignore[call-overload]
+        f"({found['overdue']} overdue tickets, {found['incidents']} incidents); median data "
+        f"{found['data_ms']:.0f} ms + layout {found['layout_ms']:.0f} ms"
+    )
+    return [
+        Row(
+            f"the monthly PDF with charts ({found['period']}, {found['pages']} pages)",
+            f"{med / 1000:.2f} s",
+            "≤ 3 s",
+            med <= 3000,
+            found["samples_ms"],  # type: ignore[arg-type]
+        )
+    ]
+
+
+def measure_memory(ctx: Context) -> list[Row]:
+    """Issue 7: ``bench/memory_app.py`` in fresh interpreters: the signed-in main window visits every page
+    (each page's lane reads awaited); its RSS at the end and its high-water mark. Signing in writes, so it runs on
+    a temporary copy of the file (and its -wal) in the system temp folder, deleted afterwards; the median of up to
+    three runs."""
+    import shutil
+    import tempfile
+
+    env = dict(os.environ)
+    if not env.get("DISPLAY") and sys.platform.startswith("linux"):
+        env["QT_QPA_PLATFORM"] = "offscreen"
+    with tempfile.TemporaryDirectory(prefix="studiodesk-memory-") as folder:
+        copy = Path(folder) / ctx.db.name
+        for suffix in ("", "-wal"):
+            if Path(f"{ctx.db}{suffix}").is_file():
+                shutil.copyfile(f"{ctx.db}{suffix}", f"{copy}{suffix}")
+        results = []
+        for _ in range(min(ctx.repeat, 3)):
+            proc = subprocess.run(
+                [sys.executable, str(BENCH / "memory_app.py"), str(copy)],
+                capture_output=True, text=True, env=env, timeout=600,
+            )  # fmt: skip
+            lines = [line for line in proc.stdout.splitlines() if line.startswith("{")]
+            if proc.returncode != 0 or not lines:
+                last = (proc.stderr.strip().splitlines() or ["no output"])[-1]
+                raise NotAvailable(f"memory_app.py: {last}")
+            results.append(json.loads(lines[-1]))
+    rss = statistics.median(r["rss_mb"] for r in results)
+    peak = statistics.median(r["peak_mb"] for r in results)
+    pages = results[0]["pages"]
+    slow = [p["page"] for p in pages if p["timed_out"]]
+    ctx.notes.append(
+        "memory after each page (MiB, first run): "
+        + ", ".join(f"{p['page']} {p['rss_mb']:.0f} ({p['reads_s']:.2f} s)" for p in pages)
+        + (f"; reads still running after the timeout on: {', '.join(slow)}" if slow else "")
+    )
+    return [
+        Row(
+            f"resident memory after visiting every page ({len(pages)} pages)",
+            f"{rss:.0f} MB now, peak {peak:.0f} MB",
+            "≤ 350 MB",
+            peak <= 350 and not slow,
+        )
+    ]
+
+
 BENCHMARKS["month_kpis"].measure = measure_month_kpis
+BENCHMARKS["monthly_pdf"].measure = measure_monthly_pdf
+BENCHMARKS["memory"].measure = measure_memory
 BENCHMARKS["incidents"] = Benchmark("incident register and page", "≤ 150 / 50 ms", 6, measure_incidents)
 BENCHMARKS["switch_product"] = Benchmark(
     "switch the product on air", "≤ 30 ms", 4, measure_switch_product

@@ -65,8 +65,9 @@ i18n.register(
         "cli.report.monthly": ("月度服务评价报告", "the monthly service-evaluation report"),
         "cli.report.month": ("月份，格式 YYYY-MM", "the month, as YYYY-MM"),
         "cli.report.session": (
-            "单场直播的承诺单（每条承诺与更正，供主播签字）",
-            "one live session's promise sheet (every promise and correction, for the host to sign)",
+            "单场直播的承诺单（每条承诺与更正，供主播签字）及本场售后情况",
+            "one live session's promise sheet (every promise and correction, for the host to sign) and its "
+            "after-sales picture",
         ),
         "cli.report.session_id": ("场次编号", "the session id"),
         "cli.report.evidence": ("工单证据包", "a ticket's evidence pack"),

@@ -101,10 +101,10 @@ def _report(path: Path, kind: str, session_id: int | str, out: Path) -> int:
                 summary = incident_summary_for_code(session, str(session_id), now=now, vault_dir=db.vault_dir)
                 pdf = build_incident_summary(summary)
             else:
-                from core.reports.promise_sheet import build_promise_sheet
-                from core.services.promise_sheet import promise_sheet_data
+                from core.reports.session_report import build_session_report
+                from core.services.session_report import session_report_data
 
-                pdf = build_promise_sheet(promise_sheet_data(session, session_id, now=now))
+                pdf = build_session_report(session_report_data(session, int(session_id), now=now))
     finally:
         db.dispose()
     from core.files import write_atomically

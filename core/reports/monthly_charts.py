@@ -53,15 +53,16 @@ def _axes(plot, chart: Chart, font: str, size: float) -> None:  # type: ignore[n
     plot.data = [list(values) for _n, values in chart.series]
 
 
-def chart_drawing(chart: Chart, font: str, width: float, height: float) -> Drawing:
-    """``chart`` as a Drawing ``width`` × ``height`` points: title on top, unit, legend when there are 2+ series."""
+def chart_drawing(chart: Chart, font: str, width: float, height: float, empty: str | None = None) -> Drawing:
+    """``chart`` as a Drawing ``width`` × ``height`` points: title on top, unit, legend when there are 2+ series;
+    ``empty`` is said instead of axes when there is no data (default "no data this month")."""
     drawing = Drawing(width, height, initialFontName=font, initialFontSize=8)
     drawing.add(String(4, height - 12, chart.title, fontName=font, fontSize=9.5))
     unit = i18n.t("monthly_pdf.chart.unit", unit=chart.unit)
     drawing.add(String(width - 4, height - 12, unit, fontName=font, fontSize=7, textAnchor="end"))
     if _empty(chart):
         drawing.add(
-            String(width / 2, height / 2, i18n.t("monthly_pdf.chart.empty"), fontName=font, fontSize=9,
+            String(width / 2, height / 2, empty or i18n.t("monthly_pdf.chart.empty"), fontName=font, fontSize=9,
                    textAnchor="middle", fillColor=colors.HexColor("#5f6368"))
         )  # fmt: skip
         return drawing

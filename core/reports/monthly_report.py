@@ -17,6 +17,7 @@ from reportlab.platypus import PageBreak, Spacer, Table, TableStyle
 
 from core import i18n
 from core.reports.monthly_charts import chart_drawing
+from core.reports.monthly_summary import local_time, points, summary_page, value_text
 from core.reports.sheet_ledger import build_numbered_a4, ledger_close
 from core.reports.sheet_style import GREEN, GREY, GRID, RED, WIDTH, SheetStyles, columns, para
 from core.services.monthly_report import MonthlyReport
@@ -27,8 +28,6 @@ i18n.register(
         "monthly_pdf.period": ("{year} 年 {month} 月", "{year}-{month:02d}"),
         "monthly_pdf.days": ("统计期间：{start} 至 {end}（{tz}）", "Period: {start} to {end} ({tz})"),
         "monthly_pdf.generated": ("生成时间：{at}", "Generated: {at}"),
-        "monthly_pdf.score": ("总分 {score} 分", "Score {score}"),
-        "monthly_pdf.grade": ("等级：{grade}", "Grade: {grade}"),
         "monthly_pdf.signed": (
             "第 {version} 版，已由 {who} 于 {at} 签署",
             "Version {version}, signed by {who} on {at}",
@@ -40,19 +39,6 @@ i18n.register(
         "monthly_pdf.sign": (
             "店主：＿＿＿＿＿＿＿＿＿＿　　　　日期：＿＿＿＿＿＿＿＿＿＿",
             "Owner: ____________        Date: ____________",
-        ),
-        "monthly_pdf.s.summary": ("一、本月概要", "1. The month at a glance"),
-        "monthly_pdf.hard_fails": ("否决项：{names}", "Hard fails: {names}"),
-        "monthly_pdf.no_hard_fails": ("否决项：无", "Hard fails: none"),
-        "monthly_pdf.moved": ("与上月相比变化最大的指标", "KPIs that moved most against last month"),
-        "monthly_pdf.col.kpi": ("指标", "KPI"),
-        "monthly_pdf.col.this": ("本月", "This month"),
-        "monthly_pdf.col.prev": ("上月", "Last month"),
-        "monthly_pdf.col.change": ("变化", "Change"),
-        "monthly_pdf.no_moves": ("上月没有可比数据。", "No figures from last month to compare with."),
-        "monthly_pdf.counts": (
-            "本月：直播 {sessions} 场，订单 {orders} 笔，工单 {tickets} 张，舆情 {incidents} 起。",
-            "This month: {sessions} sessions, {orders} orders, {tickets} tickets, {incidents} incidents.",
         ),
         "monthly_pdf.s.charts": ("二、图表", "2. Charts"),
         "monthly_pdf.s.sections": ("三、分项得分", "3. Section scores"),
@@ -74,11 +60,6 @@ i18n.register(
         "monthly_pdf.s.overdue": ("五、超期工单", "5. Overdue tickets"),
         "monthly_pdf.no_overdue": ("本月的工单没有超期未办的。", "No ticket of this month is overdue."),
         "monthly_pdf.more": ("另有 {n} 张未列出。", "{n} more not listed."),
-        "monthly_pdf.col.code": ("编号", "Code"),
-        "monthly_pdf.col.what": ("事项", "What"),
-        "monthly_pdf.col.deadline": ("期限", "Deadline"),
-        "monthly_pdf.col.due": ("截止", "Due"),
-        "monthly_pdf.col.state": ("状态", "State"),
         "monthly_pdf.s.incidents": ("六、舆情事件", "6. Incidents"),
         "monthly_pdf.no_incidents": ("本月没有登记舆情事件。", "No incident was logged this month."),
         "monthly_pdf.col.tier": ("等级", "Tier"),
@@ -115,25 +96,7 @@ i18n.register(
 )
 
 _SIZE = 9.0
-_MOVED = 8
-
-
-def _points(tenths: int | None) -> str:
-    return "—" if tenths is None else f"{tenths / 10:g}"
-
-
-def _value(value: Any, unit: str) -> str:
-    if value is None:
-        return "—"
-    if unit == "ratio":
-        return f"{float(value) * 100:.1f}%"
-    if unit == "hours":
-        return f"{float(value):.1f} h"
-    return f"{value:g}" if isinstance(value, float) else str(value)
-
-
-def _local(data: MonthlyReport, at: Any, fmt: str = "%Y-%m-%d %H:%M") -> str:
-    return "" if at is None else at.astimezone(data.zone).strftime(fmt)
+_points, _value, _local = points, value_text, local_time
 
 
 def _cover(data: MonthlyReport, st: SheetStyles) -> list:
@@ -162,53 +125,6 @@ def _cover(data: MonthlyReport, st: SheetStyles) -> list:
         para(t("monthly_pdf.sign"), center),
         PageBreak(),
     ]
-
-
-def _moved(data: MonthlyReport) -> list[tuple[str, Any, Any, Any, str]]:
-    """The KPIs whose change is largest relative to their size, with the direction's colour."""
-    found = []
-    for key, (this, prev, change) in data.month_over_month.items():
-        d = data.definitions.get(key)
-        if d is None or change is None or change == 0:
-            continue
-        weight = abs(change) / max(abs(prev or 0), abs(this or 0), 1e-9)
-        good = (change > 0) == (d.better == "higher")
-        found.append((weight, key, good))
-    found.sort(key=lambda x: -x[0])
-    return [(key, *data.month_over_month[key], GREEN if good else RED) for _w, key, good in found[:_MOVED]]
-
-
-def _summary(data: MonthlyReport, st: SheetStyles) -> list:
-    t, a = i18n.t, data.assessment
-    flow = [para(t("monthly_pdf.s.summary"), st.h2)]
-    flow.append(
-        para(
-            f"{t('monthly_pdf.score', score=_points(a.total_tenths))}　　{t('monthly_pdf.grade', grade=a.grade_name)}",
-            st.h2,
-        )
-    )
-    if a.hard_fails:
-        flow.append(para(t("monthly_pdf.hard_fails", names="、".join(a.hard_fails)), st.body, RED))
-    else:
-        flow.append(para(t("monthly_pdf.no_hard_fails"), st.body, GREEN))
-    c = data.kpis.counts
-    counts = t("monthly_pdf.counts", sessions=c.get("sessions_live", 0), orders=c.get("orders", 0),
-               tickets=c.get("tickets", 0), incidents=c.get("incidents", 0))  # fmt: skip
-    flow += [para(counts, st.body), Spacer(1, 3 * mm), para(t("monthly_pdf.moved"), st.h2)]
-    moved = _moved(data)
-    if not moved:
-        return [*flow, para(t("monthly_pdf.no_moves"), st.body, GREY), PageBreak()]
-    head = [t(f"monthly_pdf.col.{k}") for k in ("kpi", "this", "prev", "change")]
-    rows: list[list[Any]] = [[para(h, st.head) for h in head]]
-    for key, this, prev, change, colour in moved:
-        d = data.definitions[key]
-        arrow = "↑" if change > 0 else "↓"
-        shown = _value(abs(change), d.unit)
-        rows.append([para(d.name, st.cell), para(_value(this, d.unit), st.cell), para(_value(prev, d.unit), st.cell),
-                     para(f"{arrow} {shown}", st.cell, colour)])  # fmt: skip
-    table = Table(rows, colWidths=columns(None, 28, 28, 30), repeatRows=1)
-    table.setStyle(st.table())
-    return [*flow, table, PageBreak()]
 
 
 def _charts(data: MonthlyReport, st: SheetStyles) -> list:
@@ -349,7 +265,7 @@ def _story(data: MonthlyReport, font: str) -> list:
     st = SheetStyles(font, _SIZE, leading=1.3, h2_before=0.9, small=0.85, cell_padding=(1.5, 2))
     st.h2.keepWithNext = True
     return [
-        *_cover(data, st), *_summary(data, st), *_charts(data, st), *_sections(data, st), *_hard(data, st),
+        *_cover(data, st), *summary_page(data, st), *_charts(data, st), *_sections(data, st), *_hard(data, st),
         *_overdue(data, st), *_incidents(data, st), *_corrective(data, st), *_definitions(data, st),
         *_closing(data, st),
     ]  # fmt: skip

@@ -9,6 +9,8 @@ missing page shows). Every style, table style and canvas string names the embedd
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Spacer, Table, TableStyle
@@ -84,6 +86,7 @@ i18n.register(
     }
 )
 
+After = Callable[[SheetStyles], list]
 _RETRACTED_BG = colors.HexColor("#fbeaea")
 _SIZE = 8.5
 _STATE_COLOR = {"active": GREEN, "amended": AMBER, "retracted": RED, "retraction": RED}
@@ -221,9 +224,10 @@ def _signatures(data: PromiseSheet, st: SheetStyles) -> list:
     ]
 
 
-def _render(data: PromiseSheet, font: str, total: int) -> tuple[bytes, int]:
+def _render(data: PromiseSheet, font: str, total: int, after: After | None = None) -> tuple[bytes, int]:
     st = SheetStyles(font, _SIZE, leading=1.3, h2_before=0.8, small=0.8, cell_padding=(1.5, 2))
-    story = [*_header(data, st), *_timeline(data, st), *_promises(data, st), *_signatures(data, st)]
+    more = after(st) if after is not None else []
+    story = [*_header(data, st), *_timeline(data, st), *_promises(data, st), *more, *_signatures(data, st)]
     return build_a4(
         story,
         title=f"{i18n.t('promise_pdf.title')} #{data.session_id} {data.title}",
@@ -242,9 +246,12 @@ def _render(data: PromiseSheet, font: str, total: int) -> tuple[bytes, int]:
     )
 
 
-def build_promise_sheet(data: PromiseSheet) -> bytes:
-    """The sheet as PDF bytes (see the module contract); laid out twice so each footer knows the page count."""
+def build_promise_sheet(data: PromiseSheet, after: After | None = None) -> bytes:
+    """The sheet as PDF bytes (see the module contract); laid out twice so each footer knows the page count.
+
+    ``after(styles)`` adds pages after the promise table and before the signatures and ledger head, which stay
+    last (the session report's after-sales section); the footer and page count then run across the whole file."""
     font = register_fonts()
-    _, pages = _render(data, font, 0)
-    pdf, _ = _render(data, font, pages)
+    _, pages = _render(data, font, 0, after)
+    pdf, _ = _render(data, font, pages, after)
     return pdf

@@ -40,6 +40,7 @@ from core.errors import InvalidInput, StudioDeskError
 from core.rules import active_rule
 from core.services import auth
 from core.services.evaluation_rules import Assessment, assess, assessment_json, manual_items, rule_data
+from core.services.evaluation_words import kpi_labels
 from core.services.studio import studio_today
 
 i18n.register(
@@ -188,7 +189,7 @@ def draft_evaluation(
         period=period,
         version=draft.version if draft is not None else (last.version + 1 if last is not None else 1),
         kpis=kpis,
-        assessment=assess(document, kpis["values"], manual, answers),
+        assessment=assess(document, kpis["values"], manual, answers, kpi_labels(session)),
         rule_version=int(document.get("version", 0)),
         rule_as_of=str(document.get("as_of", "")),
     )

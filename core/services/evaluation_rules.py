@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from core import i18n
+from core.services.evaluation_words import Labels, kpi_figure, kpi_name
 
 KPI_KEYS = frozenset(
     {
@@ -42,8 +43,8 @@ i18n.register(
     {
         "evaluation.rule.bad": ("服务评价规则有误：{problem}", "The evaluation rule is wrong: {problem}"),
         "evaluation.why.curve": (
-            "{kpi} = {value}：满分线 {full_at}，零分线 {zero_at}",
-            "{kpi} = {value}: full points at {full_at}, none at {zero_at}",
+            "{kpi} {value}：满分线 {full_at}，零分线 {zero_at}",
+            "{kpi} {value}: full points at {full_at}, none at {zero_at}",
         ),
         "evaluation.why.no_data_full": (
             "本月无此项数据（分母为 0），无可扣分之处，记满分",
@@ -58,8 +59,8 @@ i18n.register(
             "尚未评分（需人工评分并写明依据）",
             "Not scored yet (a person scores it with evidence)",
         ),
-        "evaluation.hard.kpi_failed": ("{kpi} = {value}，超过 {limit}", "{kpi} = {value}, above {limit}"),
-        "evaluation.hard.kpi_ok": ("{kpi} = {value}，未超过 {limit}", "{kpi} = {value}, not above {limit}"),
+        "evaluation.hard.kpi_failed": ("{kpi} {value}，超过 {limit}", "{kpi} {value}, above {limit}"),
+        "evaluation.hard.kpi_ok": ("{kpi} {value}，未超过 {limit}", "{kpi} {value}, not above {limit}"),
         "evaluation.hard.kpi_none": (
             "{kpi} 本月无数据，未触发",
             "{kpi} has no data this month: not triggered",
@@ -130,12 +131,6 @@ def curve_tenths(value: float, full_at: float, zero_at: float, max_tenths: int) 
     return math.floor(fraction * max_tenths + 0.5 + 1e-9)
 
 
-def _fmt(value: Any) -> str:
-    if isinstance(value, float):
-        return f"{value:.4g}"
-    return str(value)
-
-
 @dataclass(frozen=True)
 class ItemScore:
     """One item: ``points_tenths`` ``None`` while a person still has to score it; ``why`` says how it was scored."""
@@ -176,6 +171,7 @@ class HardFailCheck:
     why: str
     cap: str
     cap_note: str
+    evidence: str = ""  # a person's answer's evidence ("" for a KPI check or no answer yet)
 
 
 @dataclass(frozen=True)
@@ -201,7 +197,11 @@ class Assessment:
 
 
 def _score_item(
-    section: str, item: Mapping[str, Any], kpis: Mapping[str, Any], manual: Mapping[str, tuple[Any, str]]
+    section: str,
+    item: Mapping[str, Any],
+    kpis: Mapping[str, Any],
+    manual: Mapping[str, tuple[Any, str]],
+    labels: Labels | None = None,
 ) -> ItemScore:
     max_tenths = int(item["points"]) * 10
     base = {"item_id": item["id"], "section": section, "name": _name(item), "max_tenths": max_tenths}
@@ -212,10 +212,10 @@ def _score_item(
         points = curve_tenths(float(value), float(curve["full_at"]), float(curve["zero_at"]), max_tenths)
         why = i18n.t(
             "evaluation.why.curve",
-            kpi=kpi,
-            value=_fmt(value),
-            full_at=_fmt(curve["full_at"]),
-            zero_at=_fmt(curve["zero_at"]),
+            kpi=kpi_name(kpi, labels),
+            value=kpi_figure(kpi, value, labels),
+            full_at=kpi_figure(kpi, curve["full_at"], labels),
+            zero_at=kpi_figure(kpi, curve["zero_at"], labels),
         )
         return ItemScore(**base, method="auto", points_tenths=points, kpi=kpi, value=value, why=why)
     if kpi and item.get("no_data", "full") == "full":
@@ -246,12 +246,16 @@ def manual_items(rule: Mapping[str, Any], kpi_values: Mapping[str, Any]) -> dict
 
 
 def score_items(
-    rule: Mapping[str, Any], kpi_values: Mapping[str, Any], manual: Mapping[str, tuple[Any, str]]
+    rule: Mapping[str, Any],
+    kpi_values: Mapping[str, Any],
+    manual: Mapping[str, tuple[Any, str]],
+    labels: Labels | None = None,
 ) -> tuple[SectionScore, ...]:
-    """Score every item: ``manual`` maps item id → (score in tenths, evidence). Sections in the rule's order."""
+    """Score every item: ``manual`` maps item id → (score in tenths, evidence). Sections in the rule's order.
+    ``labels`` (KPI key → (name, unit), :func:`core.services.evaluation_words.kpi_labels`) words the reasons."""
     sections: list[SectionScore] = []
     for section in rule_data(rule)["sections"]:
-        items = tuple(_score_item(section["code"], item, kpi_values, manual) for item in section["items"])
+        items = tuple(_score_item(section["code"], i, kpi_values, manual, labels) for i in section["items"])
         sections.append(
             SectionScore(
                 code=section["code"],
@@ -265,7 +269,10 @@ def score_items(
 
 
 def hard_fail_checks(
-    rule: Mapping[str, Any], kpi_values: Mapping[str, Any], answers: Mapping[str, tuple[bool, str]]
+    rule: Mapping[str, Any],
+    kpi_values: Mapping[str, Any],
+    answers: Mapping[str, tuple[bool, str]],
+    labels: Labels | None = None,
 ) -> tuple[HardFailCheck, ...]:
     """Each hard-fail check: from its KPI (failed when the value is above ``fails_above``) or a person's answer
     ``answers[id] = (failed, evidence)``."""
@@ -282,11 +289,12 @@ def hard_fail_checks(
             kpi, limit = detect["kpi"], detect.get("fails_above", 0)
             value = kpi_values.get(kpi)
             if value is None:
-                failed, why = False, i18n.t("evaluation.hard.kpi_none", kpi=kpi)
+                failed, why = False, i18n.t("evaluation.hard.kpi_none", kpi=kpi_name(kpi, labels))
             else:
                 failed = float(value) > float(limit)
                 key = "evaluation.hard.kpi_failed" if failed else "evaluation.hard.kpi_ok"
-                why = i18n.t(key, kpi=kpi, value=_fmt(value), limit=_fmt(limit))
+                figure = {"value": kpi_figure(kpi, value, labels), "limit": kpi_figure(kpi, limit, labels)}
+                why = i18n.t(key, kpi=kpi_name(kpi, labels), **figure)
             checks.append(HardFailCheck(**base, detected_by="kpi", failed=failed, why=why))
             continue
         answer = answers.get(check["id"])
@@ -296,7 +304,11 @@ def hard_fail_checks(
         else:
             key = "evaluation.hard.answered_yes" if answer[0] else "evaluation.hard.answered_no"
             why = i18n.t(key, evidence=answer[1])
-            checks.append(HardFailCheck(**base, detected_by="manual", failed=bool(answer[0]), why=why))
+            checks.append(
+                HardFailCheck(
+                    **base, detected_by="manual", failed=bool(answer[0]), why=why, evidence=str(answer[1])
+                )
+            )
     return tuple(checks)
 
 
@@ -318,10 +330,12 @@ def assess(
     kpi_values: Mapping[str, Any],
     manual: Mapping[str, tuple[Any, str]],
     answers: Mapping[str, tuple[bool, str]],
+    labels: Labels | None = None,
 ) -> Assessment:
-    """Items, total, hard fails and the capped grade in one value (what the page shows and signing freezes)."""
-    sections = score_items(rule, kpi_values, manual)
-    checks = hard_fail_checks(rule, kpi_values, answers)
+    """Items, total, hard fails and the capped grade in one value (what the page shows and signing freezes);
+    ``labels`` names the KPIs in the reasons (without them the keys are shown)."""
+    sections = score_items(rule, kpi_values, manual, labels)
+    checks = hard_fail_checks(rule, kpi_values, answers, labels)
     total = sum(section.points_tenths for section in sections)
     failed = tuple(check for check in checks if check.failed)
     grade, grade_name = grade_for(rule, total, tuple(check.cap for check in failed))

@@ -25,7 +25,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import and_, or_, select, true
 from sqlalchemy.orm import Session
 
 from core import i18n, ledger
@@ -56,6 +56,7 @@ i18n.register(
 )
 
 LIST_LIMIT = 60
+ALL = true()  # no narrower selection: the whole studio
 
 
 class ItemView(NamedTuple):
@@ -236,7 +237,7 @@ def _deadline_name(key: str) -> str:
 
 
 def _overdue(
-    session: Session, lo: datetime, hi: datetime, now: datetime
+    session: Session, lo: datetime, hi: datetime, now: datetime, only: Any = ALL
 ) -> tuple[tuple[OverdueTicket, ...], int]:
     import core.services.evidence_pack  # noqa: F401  (registers the ticket kinds' names)
 
@@ -248,6 +249,7 @@ def _overdue(
         Ticket.due_at < now,
         Ticket.resolved_at.is_(None),
         Ticket.status.not_in(("resolved", "rejected", "closed")),
+        only,  # a narrower selection (one session's tickets)
     )
     rows = session.execute(
         select(Ticket.code, Ticket.kind, Ticket.summary, Ticket.due_at, Ticket.due_rule)
@@ -272,11 +274,13 @@ def _overdue(
     return tuple(out), len(rows)
 
 
-def _incidents(session: Session, lo: datetime, hi: datetime, now: datetime) -> tuple[IncidentLine, ...]:
+def _incidents(
+    session: Session, lo: datetime, hi: datetime, now: datetime, only: Any = ALL
+) -> tuple[IncidentLine, ...]:
     data = incidents_rule(session)
     found = session.scalars(
         select(Incident)
-        .where(Incident.first_seen_at >= lo, Incident.first_seen_at < hi)
+        .where(Incident.first_seen_at >= lo, Incident.first_seen_at < hi, only)
         .order_by(Incident.first_seen_at)
     ).all()
     actions: dict[int, list[IncidentAction]] = {i.id: [] for i in found}

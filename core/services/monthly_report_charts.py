@@ -64,6 +64,7 @@ CHART_KEYS = (
     "promise_fulfilment_by_host",
     "incidents_by_tier",
 )
+SESSION_CHART_KEYS = ("tickets_per_day", "tickets_by_type", "response_time_distribution")
 TIERS = ("IV", "III", "II", "I")
 
 
@@ -85,12 +86,17 @@ def _bounds(session: Session, start: date, end: date) -> tuple[str, str]:
     return q.stored(lo), q.stored(hi)
 
 
-def _per_day(session: Session, lo: str, hi: str, start: date, end: date) -> Chart:
+def _only(sid: int | None) -> str:
+    """The extra condition that keeps one session's tickets (bound as ``:sid``); "" for the whole studio."""
+    return "" if sid is None else " AND session_id = :sid"
+
+
+def _per_day(session: Session, lo: str, hi: str, start: date, end: date, sid: int | None = None) -> Chart:
     zone = deadline_context(session).zone
     days = [start + timedelta(days=i) for i in range((end - start).days + 1)]
     counts = dict.fromkeys(days, 0)
-    sql = "SELECT substr(opened_at, 1, 13), count(*) FROM tickets WHERE opened_at >= :lo AND opened_at < :hi GROUP BY 1"
-    for hour, n in session.connection().exec_driver_sql(sql, {"lo": lo, "hi": hi}):
+    sql = f"SELECT substr(opened_at, 1, 13), count(*) FROM tickets WHERE opened_at >= :lo AND opened_at < :hi{_only(sid)} GROUP BY 1"
+    for hour, n in session.connection().exec_driver_sql(sql, {"lo": lo, "hi": hi, "sid": sid}):
         moment = q.parse(f"{hour}:00:00")
         assert moment is not None
         day = moment.astimezone(zone).date()
@@ -113,11 +119,11 @@ def _kind_name(kind: str) -> str:
     return kind if text == key else text
 
 
-def _by_type(session: Session, lo: str, hi: str) -> Chart:
+def _by_type(session: Session, lo: str, hi: str, sid: int | None = None) -> Chart:
     import core.services.evidence_pack  # noqa: F401  (registers the ticket kinds' names)
 
-    sql = "SELECT kind, count(*) FROM tickets WHERE opened_at >= :lo AND opened_at < :hi GROUP BY kind ORDER BY 2 DESC"
-    rows = session.connection().exec_driver_sql(sql, {"lo": lo, "hi": hi}).all()
+    sql = f"SELECT kind, count(*) FROM tickets WHERE opened_at >= :lo AND opened_at < :hi{_only(sid)} GROUP BY kind ORDER BY 2 DESC"
+    rows = session.connection().exec_driver_sql(sql, {"lo": lo, "hi": hi, "sid": sid}).all()
     return Chart(
         i18n.t("monthly_chart.by_type"),
         "bar",
@@ -160,7 +166,7 @@ def _hours(value: float) -> str:
     return f"{value:g}"
 
 
-def _response(session: Session, lo: str, hi: str) -> Chart:
+def _response(session: Session, lo: str, hi: str, sid: int | None = None) -> Chart:
     sla = float(deadline_context(session).rules["data"]["internal"]["first_response"]["business_hours"])
     cuts = (sla / 2, sla, sla * 2)
     sql = (
@@ -168,9 +174,9 @@ def _response(session: Session, lo: str, hi: str) -> Chart:
         " WHEN (julianday(first_response_at) - julianday(opened_at)) * 24 <= :a THEN 0"
         " WHEN (julianday(first_response_at) - julianday(opened_at)) * 24 <= :b THEN 1"
         " WHEN (julianday(first_response_at) - julianday(opened_at)) * 24 <= :c THEN 2 ELSE 3 END, count(*)"
-        " FROM tickets WHERE opened_at >= :lo AND opened_at < :hi GROUP BY 1"
+        f" FROM tickets WHERE opened_at >= :lo AND opened_at < :hi{_only(sid)} GROUP BY 1"
     )
-    params = {"lo": lo, "hi": hi, "a": cuts[0], "b": cuts[1], "c": cuts[2]}
+    params = {"lo": lo, "hi": hi, "a": cuts[0], "b": cuts[1], "c": cuts[2], "sid": sid}
     counts = dict.fromkeys(range(5), 0)
     for bucket, n in session.connection().exec_driver_sql(sql, params):
         counts[int(bucket)] = int(n)
@@ -237,4 +243,15 @@ def month_charts(
     return charts
 
 
-__all__ = ["CHART_KEYS", "Chart", "month_charts"]
+def session_charts(session: Session, session_id: int, start: date, end: date) -> dict[str, Chart]:
+    """One session's tickets opened on the studio days ``start``–``end`` drawn by the same code as the month's:
+    ``SESSION_CHART_KEYS`` (per day since the stream, by type, first-response time)."""
+    lo, hi = _bounds(session, start, end)
+    return {
+        "tickets_per_day": _per_day(session, lo, hi, start, end, session_id),
+        "tickets_by_type": _by_type(session, lo, hi, session_id),
+        "response_time_distribution": _response(session, lo, hi, session_id),
+    }
+
+
+__all__ = ["CHART_KEYS", "SESSION_CHART_KEYS", "Chart", "month_charts", "session_charts"]

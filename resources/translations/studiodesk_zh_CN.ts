@@ -1197,6 +1197,22 @@
         <translation>打印月报…</translation>
     </message>
     <message>
+        <source>Preview and print…</source>
+        <translation>预览并打印…</translation>
+    </message>
+    <message>
+        <source>See the monthly report&apos;s pages and print them directly</source>
+        <translation>先预览月度报告的每一页，再直接打印</translation>
+    </message>
+    <message>
+        <source>Export to Excel…</source>
+        <translation>导出 Excel…</translation>
+    </message>
+    <message>
+        <source>The month&apos;s KPIs (and the breakdown chosen) as an Excel workbook</source>
+        <translation>把本月指标（及所选分组）导出为 Excel 表格</translation>
+    </message>
+    <message>
         <source>Reading %1…</source>
         <translation>正在读取 %1…</translation>
     </message>
@@ -2917,6 +2933,25 @@ Clocks: %2</source>
     <message>
         <source>The monthly report could not be saved to %1.</source>
         <translation>月度报告无法保存到 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>MonthlyPrint</name>
+    <message>
+        <source>Monthly report — preview and print</source>
+        <translation>月度服务评价报告 — 预览并打印</translation>
+    </message>
+    <message>
+        <source>Building the monthly report</source>
+        <translation>正在生成月度报告</translation>
+    </message>
+    <message>
+        <source>Monthly report not printed</source>
+        <translation>月度报告未能打印</translation>
+    </message>
+    <message>
+        <source>The monthly report could not be previewed: %1</source>
+        <translation>月度报告无法预览：%1</translation>
     </message>
 </context>
 <context>

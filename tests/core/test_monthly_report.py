@@ -92,3 +92,17 @@ def test_report_monthly_writes_the_pdf_and_refuses_a_bad_month_or_an_unwritable_
     denied = cli("--db", db, "report", "monthly", "--month", "2026-10", "--out", str(nowhere))
     assert denied.returncode == 2 and str(nowhere) in denied.stderr
     assert not nowhere.exists()
+
+
+def test_the_summary_page_names_every_section_the_counts_and_the_ticket_most_at_risk(october_pdf):
+    data, out, _text = october_pdf
+    page = subprocess.run(["pdftotext", "-layout", "-f", "2", "-l", "2", str(out), "-"],
+                          capture_output=True, text=True, check=True).stdout  # fmt: skip
+    assert "一、本月概要" in page and "分项得分" in page
+    for section in data.assessment.sections:
+        assert section.name in page, section.name
+        assert f"{section.got_tenths / 10:g} / {section.max_tenths / 10:g}" in page
+    assert "否决项" in page and "本月数据" in page and "售后工单" in page
+    assert "最需关注的超期工单" in page and "SH-3" in page and "已超法定期限" in page
+    assert "整改措施" in page and "与上月相比变化最大的指标" in page
+    assert "三、分项得分" not in page  # it all fits on the one page

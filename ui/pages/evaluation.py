@@ -131,7 +131,18 @@ class EvaluationPage(QWidget):
         self.sign_button.clicked.connect(self.sign)
         self.print_button = QPushButton(self.tr("Print monthly report…"))
         self.print_button.clicked.connect(self.print_report)
-        for button in (self.reevaluate_button, self.sign_button, self.print_button):
+        self.preview_button = QPushButton(self.tr("Preview and print…"))
+        self.preview_button.setObjectName("previewButton")
+        self.preview_button.setToolTip(self.tr("See the monthly report's pages and print them directly"))
+        self.preview_button.clicked.connect(self.preview_report)
+        self.excel_button = QPushButton(self.tr("Export to Excel…"))
+        self.excel_button.setObjectName("excelButton")
+        self.excel_button.setToolTip(
+            self.tr("The month's KPIs (and the breakdown chosen) as an Excel workbook")
+        )
+        self.excel_button.clicked.connect(self.export_excel)
+        buttons = (self.reevaluate_button, self.sign_button, self.print_button, self.preview_button)
+        for button in (*buttons, self.excel_button):
             bar.addWidget(button)
         self.month_box.activated.connect(lambda _i: self.load())
         self.by_box.activated.connect(lambda _i: self.load())
@@ -317,3 +328,15 @@ class EvaluationPage(QWidget):
             show_message(self.message, self.tr("The monthly report is not available yet."), "note")
             return
         export_monthly_report(self.context, self.period(), self)
+
+    def preview_report(self) -> Any:
+        """预览并打印…: the report's pages in Qt's print preview (built on the lane); the Task."""
+        from ui.pages.monthly_print import preview_monthly_report
+
+        return preview_monthly_report(self.context, self.period(), self)
+
+    def export_excel(self) -> Any:
+        """导出 Excel…: the month's KPIs with the breakdown shown; the Task, or None when cancelled."""
+        from ui.pages.xlsx_export import export_kpis
+
+        return export_kpis(self.context, self.period(), self, by=self.by_box.currentData())

@@ -94,7 +94,9 @@ def _draft_view(draft: Any) -> AssessView:
         )
         for s in a.sections
     )
-    checks = tuple(CheckView(c.check_id, c.name, c.detected_by, c.failed, c.why) for c in a.checks)
+    checks = tuple(
+        CheckView(c.check_id, c.name, c.detected_by, c.failed, c.why, c.evidence) for c in a.checks
+    )
     return AssessView(
         draft.version,
         False,

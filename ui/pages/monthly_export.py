@@ -4,9 +4,8 @@ The PDF is built on the background lane by the same core functions ``python main
 (core.services.monthly_report.monthly_report_data + core.reports.monthly_report.build_monthly_report) and written
 atomically (ui/pdf_export.py): a failed export never leaves half a PDF under the chosen name.
 
-Printing: the app has no PDF renderer (no poppler), so there is no in-app preview of the PDF's pages. To print,
-the owner saves the report and prints it from the PDF viewer the box's "Open" button starts
-(:func:`print_monthly_report` is that path: save, then open).
+Printing: 预览并打印… (:mod:`ui.pages.monthly_print`) shows the same PDF's pages in Qt's print preview (rendered
+with QtPdf) and prints them directly; :func:`print_monthly_report` remains the save-then-open path.
 """
 
 from __future__ import annotations

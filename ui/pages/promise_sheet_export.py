@@ -1,7 +1,8 @@
 """导出承诺单 Export a session's promise sheet (issue 4, item 5): the PDF the host and the operator sign after the stream.
 
 The PDF is built on the background lane by the same core functions ``python main.py report session`` uses
-(core.services.promise_sheet.promise_sheet_data + core.reports.promise_sheet.build_promise_sheet) and written
+(core.services.session_report.session_report_data + core.reports.session_report.build_session_report: the promise
+sheet, then the session's after-sales pages, then the signatures) and written
 atomically (ui/pdf_export.py), so a failed export never leaves half a PDF under the chosen name. A session that never
 went live gets a sheet that says so (未开播, no promises) rather than no sheet.
 
@@ -42,14 +43,14 @@ def words() -> pdf_export.SheetWords:
 def write_promise_sheet(db: Any, actor: Any, session_id: int, out: Path, **_lane: Any) -> Path:
     """Build ``session_id``'s promise sheet and write it to ``out`` ('reports.print'); returns the path written."""
     from core import clock
-    from core.reports.promise_sheet import build_promise_sheet
+    from core.reports.session_report import build_session_report
     from core.services.auth import require
-    from core.services.promise_sheet import promise_sheet_data
+    from core.services.session_report import session_report_data
 
     require(actor, "reports.print")
     with db.sessions() as session:
-        data = promise_sheet_data(session, session_id, now=clock.now())
-    return pdf_export.write_atomically(build_promise_sheet(data), out)
+        data = session_report_data(session, session_id, now=clock.now())
+    return pdf_export.write_atomically(build_session_report(data), out)
 
 
 def default_path(session_id: int, today: date | None = None) -> Path:
