@@ -272,7 +272,7 @@ def measure_dashboard(ctx: Context) -> list[Row]:
     assert facts is not None
     att = facts.attention
     ctx.notes.append(
-        f"dashboard (KPIs #7 not in it yet): {len(facts.incidents)} incident clocks, {len(facts.proposals)} "
+        f"dashboard (the score tile reads the last signed evaluation only): {len(facts.incidents)} incident clocks, {len(facts.proposals)} "
         f"early-warning proposals, ledger head "
         f"{facts.ledger_count:,}, {facts.active_staff} active staff, {len(att.papers)} papers listed "
         f"({att.lapsed_papers} lapsed), {len(att.sessions)} sessions to prepare; pieces ms: "
