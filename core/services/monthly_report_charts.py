@@ -30,7 +30,7 @@ from core import i18n
 from core.db.models import User
 from core.services import kpi_queries as q
 from core.services.deadline_rules import deadline_context
-from core.services.kpis import KpiReport
+from core.services.kpis import KpiReport, month_kpis, month_range
 
 i18n.register(
     {
@@ -65,6 +65,7 @@ CHART_KEYS = (
     "incidents_by_tier",
 )
 SESSION_CHART_KEYS = ("tickets_per_day", "tickets_by_type", "response_time_distribution")
+HEADLINE_CHART_KEYS = ("tickets_per_day", "incidents_by_tier")
 TIERS = ("IV", "III", "II", "I")
 
 
@@ -243,6 +244,21 @@ def month_charts(
     return charts
 
 
+def headline_charts(
+    session: Session, period: str, *, now: datetime, kpis: KpiReport | None = None
+) -> dict[str, Chart]:
+    """The 工作台's two charts of the month ``period`` ("YYYY-MM"), ``HEADLINE_CHART_KEYS``: tickets per day and
+    incidents by tier, by the same functions as :func:`month_charts` (the PDF's numbers). ``kpis`` is that month's
+    :func:`core.services.kpis.month_kpis` when the caller has it (one KPI pass fewer); otherwise it is computed."""
+    start, end = month_range(period)
+    lo, hi = _bounds(session, start, end)
+    kpis = kpis if kpis is not None else month_kpis(session, period, now=now)
+    return {
+        "tickets_per_day": _per_day(session, lo, hi, start, end),
+        "incidents_by_tier": _incidents(kpis),
+    }
+
+
 def session_charts(session: Session, session_id: int, start: date, end: date) -> dict[str, Chart]:
     """One session's tickets opened on the studio days ``start``–``end`` drawn by the same code as the month's:
     ``SESSION_CHART_KEYS`` (per day since the stream, by type, first-response time)."""
@@ -254,4 +270,12 @@ def session_charts(session: Session, session_id: int, start: date, end: date) ->
     }
 
 
-__all__ = ["CHART_KEYS", "SESSION_CHART_KEYS", "Chart", "month_charts", "session_charts"]
+__all__ = [
+    "CHART_KEYS",
+    "HEADLINE_CHART_KEYS",
+    "SESSION_CHART_KEYS",
+    "Chart",
+    "headline_charts",
+    "month_charts",
+    "session_charts",
+]

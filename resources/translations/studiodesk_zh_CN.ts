@@ -2905,6 +2905,37 @@ Clocks: %2</source>
     </message>
 </context>
 <context>
+    <name>MonthStrip</name>
+    <message>
+        <source>Open the Service evaluation page on this month</source>
+        <translation>在服务评价页打开这个月</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Last month at a glance&lt;/b&gt;</source>
+        <translation>&lt;b&gt;上月概况&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Calculating…</source>
+        <translation>正在计算…</translation>
+    </message>
+    <message>
+        <source>Reading last month</source>
+        <translation>正在读取上月数据</translation>
+    </message>
+    <message>
+        <source>Could not calculate last month: %1</source>
+        <translation>上月数据计算失败：%1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Last month at a glance · %1&lt;/b&gt;</source>
+        <translation>&lt;b&gt;上月概况 · %1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Against %1 · click for the full evaluation</source>
+        <translation>对比 %1 · 点击查看完整服务评价</translation>
+    </message>
+</context>
+<context>
     <name>MonthlyExport</name>
     <message>
         <source>monthly-report</source>

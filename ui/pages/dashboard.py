@@ -154,6 +154,12 @@ class DashboardPage(QWidget):
         self.score_tile = ScoreTile()
         self.score_tile.clicked.connect(lambda: emit(self.evaluation_requested, self.score_tile.period))
         body.addWidget(self.score_tile)
+        from ui.pages.dashboard_month import MonthStrip
+
+        self.month_strip = MonthStrip(context)  # a second lane task, after the facts (150 ms budget kept)
+        self.month_strip.clicked.connect(lambda: emit(self.evaluation_requested, self.month_strip.period))
+        refresh.clicked.connect(self.month_strip.expire)
+        body.addWidget(self.month_strip)
         self.refresh()
 
     def _ticket_tiles(self) -> QHBoxLayout:
@@ -346,6 +352,7 @@ class DashboardPage(QWidget):
         self._show_tickets(facts)
         self._show_incidents(facts)
         self.score_tile.show_facts(facts.score)
+        self.month_strip.load()
         emit(self.refreshed)
 
     def _on_facts_failed(self, exc: BaseException) -> None:

@@ -64,6 +64,8 @@ class ChartView(QWidget):
         values = [v for _name, series in chart.series for v in series if v is not None]
         top = nice_top(max(values, default=0.0))
         ticks = 5 if f"{top:e}".startswith("5") else 4
+        if top <= 5 and all(float(v).is_integer() for v in values):
+            ticks = int(top)  # counts: no 0.25 of a ticket on the axis
         axis_w = max(metrics.horizontalAdvance(_number(top * t / ticks)) for t in range(ticks + 1)) + 10
         plot = QRectF(
             8 + axis_w, legend_y + 6, self.width() - 20 - axis_w, self.height() - legend_y - 14 - line
