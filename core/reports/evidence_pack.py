@@ -15,7 +15,7 @@ from reportlab.lib import colors
 from reportlab.platypus import Spacer, Table
 
 from core import i18n
-from core.reports.sheet_ledger import build_numbered_a4, ledger_close
+from core.reports.sheet_ledger import record_close, record_pdf
 from core.reports.sheet_style import (
     AMBER,
     GREEN,
@@ -292,15 +292,7 @@ def _closing(data: EvidencePack, st: SheetStyles) -> list:
     if data.warnings:
         flow.append(para(t("evidence_pdf.s.warnings"), st.h2))
         flow += [para(f"• {w}", st.body, AMBER) for w in data.warnings]
-    ledger = ledger_close(
-        st,
-        heading=t("evidence_pdf.s.ledger"),
-        count_line=t("evidence_pdf.ledger", count=data.ledger_count),
-        ledger_hash=data.ledger_hash,
-        verify_line=t("evidence_pdf.verify", count=data.ledger_count),
-        stamp=t("evidence_pdf.stamp"),
-    )
-    return [*flow, ledger]
+    return [*flow, record_close(st, "evidence_pdf", data)]
 
 
 def _story(data: EvidencePack, font: str) -> list:
@@ -313,20 +305,7 @@ def _story(data: EvidencePack, font: str) -> list:
 
 
 def _pdf(data: EvidencePack) -> bytes:
-    return build_numbered_a4(
-        lambda font: _story(data, font),
-        title=f"{i18n.t('evidence_pdf.title')} {data.code}",
-        author=data.studio_name,
-        size=_SIZE,
-        footer_text=lambda page, pages: i18n.t(
-            "evidence_pdf.footer",
-            code=data.code,
-            count=data.ledger_count,
-            hash=data.ledger_hash[:12],
-            page=page,
-            pages=pages,
-        ),
-    )
+    return record_pdf("evidence_pdf", data, lambda font: _story(data, font), size=_SIZE)
 
 
 def build_evidence_pack(data: EvidencePack) -> bytes:

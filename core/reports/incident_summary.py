@@ -20,7 +20,7 @@ from reportlab.platypus import Image, Spacer, Table, TableStyle
 
 from core import i18n
 from core.files import write_atomically
-from core.reports.sheet_ledger import build_numbered_a4, ledger_close
+from core.reports.sheet_ledger import record_close, record_pdf
 from core.reports.sheet_style import (
     AMBER,
     GREEN,
@@ -319,19 +319,10 @@ def _review(data: IncidentSummary, st: SheetStyles) -> list:
 
 
 def _closing(data: IncidentSummary, st: SheetStyles) -> list:
-    t = i18n.t
     flow: list = []
     if data.guide:
         flow += [Spacer(1, st.size * 0.8), _boxed(data.guide, st.small, _GUIDE_BG)]
-    ledger = ledger_close(
-        st,
-        heading=t("incident_pdf.s.ledger"),
-        count_line=t("incident_pdf.ledger", count=data.ledger_count),
-        ledger_hash=data.ledger_hash,
-        verify_line=t("incident_pdf.verify", count=data.ledger_count),
-        stamp=t("incident_pdf.stamp"),
-    )
-    return [*flow, ledger]
+    return [*flow, record_close(st, "incident_pdf", data)]
 
 
 def _story(data: IncidentSummary, font: str) -> list:
@@ -344,20 +335,7 @@ def _story(data: IncidentSummary, font: str) -> list:
 
 
 def _pdf(data: IncidentSummary) -> bytes:
-    return build_numbered_a4(
-        lambda font: _story(data, font),
-        title=f"{i18n.t('incident_pdf.title')} {data.code}",
-        author=data.studio_name,
-        size=_SIZE,
-        footer_text=lambda page, pages: i18n.t(
-            "incident_pdf.footer",
-            code=data.code,
-            count=data.ledger_count,
-            hash=data.ledger_hash[:12],
-            page=page,
-            pages=pages,
-        ),
-    )
+    return record_pdf("incident_pdf", data, lambda font: _story(data, font), size=_SIZE)
 
 
 def build_incident_summary(data: IncidentSummary, out_path: Path | None = None) -> bytes:

@@ -19,7 +19,7 @@ from core import i18n
 from core.reports.monthly_charts import chart_drawing
 from core.reports.monthly_summary import local_time, points, summary_page, value_text
 from core.reports.sheet_ledger import build_numbered_a4, ledger_close
-from core.reports.sheet_style import GREEN, GREY, GRID, RED, WIDTH, SheetStyles, columns, para
+from core.reports.sheet_style import GREEN, GREY, GRID, RED, WIDTH, SheetStyles, columns, head_table, para
 from core.services.monthly_report import MonthlyReport
 
 i18n.register(
@@ -179,25 +179,19 @@ def _hard(data: MonthlyReport, st: SheetStyles) -> list:
     return [para(t("monthly_pdf.s.hard"), st.h2), table]
 
 
-def _table(st: SheetStyles, head: list[str], rows: list[list[Any]], widths: list[float]) -> Table:
-    cells = [[para(h, st.head) for h in head], *rows]
-    table = Table(cells, colWidths=widths, repeatRows=1)
-    table.setStyle(st.table())
-    return table
-
-
-def _overdue(data: MonthlyReport, st: SheetStyles) -> list:
+def overdue_flow(data: Any, st: SheetStyles, empty: str) -> list:
+    """The overdue and breached tickets of a report (``data.overdue_tickets``, ``overdue_total``, ``zone``): a table,
+    "n more not listed" when cut, or ``empty`` in green. Shared by the monthly and the session report."""
     t = i18n.t
-    flow: list = [para(t("monthly_pdf.s.overdue"), st.h2)]
     if not data.overdue_tickets:
-        return [*flow, para(t("monthly_pdf.no_overdue"), st.body, GREEN)]
+        return [para(empty, st.body, GREEN)]
     head = [t(f"monthly_pdf.col.{k}") for k in ("code", "what", "deadline", "due", "state")]
     rows = [
         [para(o.code, st.cell), para(o.what, st.cell), para(o.deadline, st.cell), para(_local(data, o.due), st.cell),
          para(o.state_name, st.cell, RED)]
         for o in data.overdue_tickets
     ]  # fmt: skip
-    flow.append(_table(st, head, rows, columns(34, None, 38, 30, 24)))
+    flow: list = [head_table(st, head, rows, columns(34, None, 38, 30, 24))]
     if data.overdue_total > len(data.overdue_tickets):
         flow.append(
             para(t("monthly_pdf.more", n=data.overdue_total - len(data.overdue_tickets)), st.small, GREY)
@@ -205,11 +199,12 @@ def _overdue(data: MonthlyReport, st: SheetStyles) -> list:
     return flow
 
 
-def _incidents(data: MonthlyReport, st: SheetStyles) -> list:
+def incidents_flow(data: Any, st: SheetStyles, empty: str) -> list:
+    """A report's incidents (``data.incidents``, ``zone``): code and summary, tier, channel, first seen, state and
+    clocks met / missed (red when any was missed), or ``empty`` in green. Shared by the monthly and session report."""
     t = i18n.t
-    flow: list = [para(t("monthly_pdf.s.incidents"), st.h2)]
     if not data.incidents:
-        return [*flow, para(t("monthly_pdf.no_incidents"), st.body, GREEN)]
+        return [para(empty, st.body, GREEN)]
     head = [t(f"monthly_pdf.col.{k}") for k in ("code", "tier", "channel", "seen", "state", "clocks")]
     rows = []
     for i in data.incidents:
@@ -217,8 +212,20 @@ def _incidents(data: MonthlyReport, st: SheetStyles) -> list:
         clocks = para(f"{i.clocks_met} / {i.clocks_missed}", st.cell, RED if i.clocks_missed else None)
         rows.append([about, para(i.tier_name, st.cell), para(i.channel, st.cell),
                      para(_local(data, i.first_seen_at), st.cell), para(i.status, st.cell), clocks])  # fmt: skip
-    flow.append(_table(st, head, rows, columns(None, 24, 24, 28, 18, 24)))
-    return flow
+    return [head_table(st, head, rows, columns(None, 24, 24, 28, 18, 24))]
+
+
+def _overdue(data: MonthlyReport, st: SheetStyles) -> list:
+    t = i18n.t
+    return [para(t("monthly_pdf.s.overdue"), st.h2), *overdue_flow(data, st, t("monthly_pdf.no_overdue"))]
+
+
+def _incidents(data: MonthlyReport, st: SheetStyles) -> list:
+    t = i18n.t
+    return [
+        para(t("monthly_pdf.s.incidents"), st.h2),
+        *incidents_flow(data, st, t("monthly_pdf.no_incidents")),
+    ]
 
 
 def _corrective(data: MonthlyReport, st: SheetStyles) -> list:
@@ -233,7 +240,7 @@ def _corrective(data: MonthlyReport, st: SheetStyles) -> list:
          para(str(c.due or "—"), st.cell), para(c.state_name, st.cell, colour[c.state])]
         for c in data.corrective
     ]  # fmt: skip
-    flow.append(_table(st, head, rows, columns(None, 22, 20, 22, 18)))
+    flow.append(head_table(st, head, rows, columns(None, 22, 20, 22, 18)))
     return flow
 
 
@@ -244,7 +251,7 @@ def _definitions(data: MonthlyReport, st: SheetStyles) -> list:
         [para(d.name, st.cell), [para(d.definition, st.small), para(d.basis, st.small, GREY)]]
         for d in data.definitions.values()
     ]
-    return [para(t("monthly_pdf.s.definitions"), st.h2), _table(st, head, rows, columns(48, None))]
+    return [para(t("monthly_pdf.s.definitions"), st.h2), head_table(st, head, rows, columns(48, None))]
 
 
 def _closing(data: MonthlyReport, st: SheetStyles) -> list:

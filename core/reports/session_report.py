@@ -17,9 +17,10 @@ from reportlab.platypus import PageBreak, Spacer, Table, TableStyle
 
 from core import i18n
 from core.reports.monthly_charts import chart_drawing
-from core.reports.monthly_report import _value
+from core.reports.monthly_report import incidents_flow, overdue_flow
+from core.reports.monthly_summary import value_text
 from core.reports.promise_sheet import build_promise_sheet
-from core.reports.sheet_style import GREEN, GREY, GRID, RED, WIDTH, SheetStyles, columns, para
+from core.reports.sheet_style import GREEN, GREY, GRID, RED, WIDTH, SheetStyles, columns, head_table, para
 from core.services.session_report import SessionReport
 
 i18n.register(
@@ -75,17 +76,6 @@ def _heading(text: str, st: SheetStyles) -> Any:
     return para(text, st.h2.clone("session_h2", keepWithNext=True))
 
 
-def _table(st: SheetStyles, head: list[str], rows: list[list[Any]], widths: list[float]) -> Table:
-    cells = [[para(h, st.head) for h in head], *rows]
-    table = Table(cells, colWidths=widths, repeatRows=1)
-    table.setStyle(st.table())
-    return table
-
-
-def _local(data: SessionReport, at: Any) -> str:
-    return "" if at is None else at.astimezone(data.zone).strftime("%Y-%m-%d %H:%M")
-
-
 def _kpis(data: SessionReport, st: SheetStyles) -> list:
     t = i18n.t
     head = [
@@ -98,9 +88,9 @@ def _kpis(data: SessionReport, st: SheetStyles) -> list:
         d = data.definitions.get(key)
         if d is None:
             continue
-        rows.append([para(d.name, st.cell), para(_value(value, d.unit), st.cell),
-                     para(_value(data.month.get(key), d.unit), st.cell, GREY)])  # fmt: skip
-    return [_heading(t("session_pdf.s.kpis"), st), _table(st, head, rows, columns(None, 32, 32))]
+        rows.append([para(d.name, st.cell), para(value_text(value, d.unit), st.cell),
+                     para(value_text(data.month.get(key), d.unit), st.cell, GREY)])  # fmt: skip
+    return [_heading(t("session_pdf.s.kpis"), st), head_table(st, head, rows, columns(None, 32, 32))]
 
 
 def _charts(data: SessionReport, st: SheetStyles) -> list:
@@ -126,37 +116,15 @@ def _charts(data: SessionReport, st: SheetStyles) -> list:
 
 def _overdue(data: SessionReport, st: SheetStyles) -> list:
     t = i18n.t
-    flow: list = [_heading(t("session_pdf.s.overdue"), st)]
-    if not data.overdue_tickets:
-        return [*flow, para(t("session_pdf.no_overdue"), st.body, GREEN)]
-    head = [t(f"monthly_pdf.col.{k}") for k in ("code", "what", "deadline", "due", "state")]
-    rows = [
-        [para(o.code, st.cell), para(o.what, st.cell), para(o.deadline, st.cell), para(_local(data, o.due), st.cell),
-         para(o.state_name, st.cell, RED)]
-        for o in data.overdue_tickets
-    ]  # fmt: skip
-    flow.append(_table(st, head, rows, columns(34, None, 38, 30, 24)))
-    if data.overdue_total > len(data.overdue_tickets):
-        flow.append(
-            para(t("monthly_pdf.more", n=data.overdue_total - len(data.overdue_tickets)), st.small, GREY)
-        )
-    return flow
+    return [_heading(t("session_pdf.s.overdue"), st), *overdue_flow(data, st, t("session_pdf.no_overdue"))]
 
 
 def _incidents(data: SessionReport, st: SheetStyles) -> list:
     t = i18n.t
-    flow: list = [_heading(t("session_pdf.s.incidents"), st)]
-    if not data.incidents:
-        return [*flow, para(t("session_pdf.no_incidents"), st.body, GREEN)]
-    head = [t(f"monthly_pdf.col.{k}") for k in ("code", "tier", "channel", "seen", "state", "clocks")]
-    rows = []
-    for i in data.incidents:
-        about = [para(i.code, st.cell), para(i.summary, st.small, GREY)]
-        clocks = para(f"{i.clocks_met} / {i.clocks_missed}", st.cell, RED if i.clocks_missed else None)
-        rows.append([about, para(i.tier_name, st.cell), para(i.channel, st.cell),
-                     para(_local(data, i.first_seen_at), st.cell), para(i.status, st.cell), clocks])  # fmt: skip
-    flow.append(_table(st, head, rows, columns(None, 24, 24, 28, 18, 24)))
-    return flow
+    return [
+        _heading(t("session_pdf.s.incidents"), st),
+        *incidents_flow(data, st, t("session_pdf.no_incidents")),
+    ]
 
 
 def _promises(data: SessionReport, st: SheetStyles) -> list:
@@ -171,7 +139,7 @@ def _promises(data: SessionReport, st: SheetStyles) -> list:
          para(p.state_name, st.cell, _STATE_COLOUR.get(p.state))]
         for p in data.promise_tickets
     ]  # fmt: skip
-    flow.append(_table(st, head, rows, columns(12, None, 40, 24)))
+    flow.append(head_table(st, head, rows, columns(12, None, 40, 24)))
     return flow
 
 

@@ -9,9 +9,11 @@ summary.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
+from core import i18n
 from core.reports.fonts import register_fonts
 from core.reports.sheet_style import SheetStyles, build_a4, para
 
@@ -52,4 +54,38 @@ def build_numbered_a4(
     return pdf
 
 
-__all__ = ["build_numbered_a4", "ledger_close"]
+def record_close(st: SheetStyles, prefix: str, data: Any) -> Flowable:
+    """:func:`ledger_close` for a record whose i18n keys are ``<prefix>.s.ledger``, ``.ledger``, ``.verify`` and
+    ``.stamp`` and whose data has ``ledger_count`` and ``ledger_hash`` (the evidence pack, the incident summary)."""
+    t = i18n.t
+    return ledger_close(
+        st,
+        heading=t(f"{prefix}.s.ledger"),
+        count_line=t(f"{prefix}.ledger", count=data.ledger_count),
+        ledger_hash=data.ledger_hash,
+        verify_line=t(f"{prefix}.verify", count=data.ledger_count),
+        stamp=t(f"{prefix}.stamp"),
+    )
+
+
+def record_pdf(prefix: str, data: Any, story: Callable[[str], list[Flowable]], *, size: float) -> bytes:
+    """:func:`build_numbered_a4` for such a record: titled "<prefix>.title code", by the studio, each footer
+    ``<prefix>.footer`` with the code, the ledger head and "page n of m"."""
+    t = i18n.t
+    return build_numbered_a4(
+        story,
+        title=f"{t(f'{prefix}.title')} {data.code}",
+        author=data.studio_name,
+        size=size,
+        footer_text=lambda page, pages: t(
+            f"{prefix}.footer",
+            code=data.code,
+            count=data.ledger_count,
+            hash=data.ledger_hash[:12],
+            page=page,
+            pages=pages,
+        ),
+    )
+
+
+__all__ = ["build_numbered_a4", "ledger_close", "record_close", "record_pdf"]

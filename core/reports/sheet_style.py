@@ -15,7 +15,7 @@ from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, TableStyle
+from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, TableStyle
 
 RED = "#b3261e"
 AMBER = "#8a5a00"
@@ -97,6 +97,14 @@ def para(text: str, style: ParagraphStyle, color: str | None = None, *, strike: 
     if strike:
         body = f"<strike>{body}</strike>"
     return Paragraph(f'<font color="{color}">{body}</font>' if color else body, style)
+
+
+def head_table(st: SheetStyles, head: list[str], rows: list[list], widths: list[float]) -> Table:
+    """A table with a header row in the sheet's head style, repeated on every page, in the house table style."""
+    cells = [[para(h, st.head) for h in head], *rows]
+    table = Table(cells, colWidths=widths, repeatRows=1)
+    table.setStyle(st.table())
+    return table
 
 
 def build_a4(
