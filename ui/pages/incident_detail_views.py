@@ -16,7 +16,6 @@ from PySide6.QtGui import QBrush, QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -39,34 +38,9 @@ from ui.pages.incident_detail_data import (
     studio_time,
     time_left_text,
 )
+from ui.pages.panel_widgets import tree, wrapped
 
 MUTED = "color: #52606d;"
-
-
-def wrapped(name: str, style: str = "") -> QLabel:
-    label = QLabel()
-    label.setObjectName(name)
-    label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    if style:
-        label.setStyleSheet(style)
-    return label
-
-
-def tree(name: str, headers: list[str], stretch: int) -> QTreeWidget:
-    widget = QTreeWidget()
-    widget.setObjectName(name)
-    widget.setHeaderLabels(headers)
-    widget.setRootIsDecorated(False)
-    widget.setAlternatingRowColors(True)
-    widget.setWordWrap(True)
-    widget.setUniformRowHeights(False)
-    header = widget.header()
-    header.setStretchLastSection(False)
-    for column in range(len(headers)):
-        header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    return widget
 
 
 def fit_rows(widget: QTreeWidget, rows: int, most: int = 8) -> None:

@@ -13,9 +13,9 @@ from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import QCoreApplication
 
+from ui.pages.state_table import StateTableModel
 from ui.pages.ticket_queue_model import STATE_BACKGROUNDS as QUEUE_BACKGROUNDS
 from ui.pages.ticket_queue_model import STATE_COLOURS as QUEUE_COLOURS
 
@@ -117,7 +117,7 @@ def state_name(state: str) -> str:
     return names.get(state, state)
 
 
-class IncidentModel(QAbstractTableModel):
+class IncidentModel(StateTableModel):
     """Rows of core ``IncidentRow``; :meth:`incident_id` and :meth:`row_of` map rows to incidents."""
 
     CODE, TIER, CLOCK, CHANNEL, SEEN, SUMMARY = range(
@@ -125,14 +125,10 @@ class IncidentModel(QAbstractTableModel):
     )  # the clock near the left: it is what a person acts on
 
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.rows: list[Any] = []
+        super().__init__(STATE_COLOURS, STATE_BACKGROUNDS, parent)
         self.overdue: dict[int, Any] = {}
-        self.states: list[str] = []
         self.now = datetime.now().astimezone()
         self.zone = ZoneInfo("Asia/Shanghai")
-        self._fore = {k: QBrush(QColor(v)) for k, v in STATE_COLOURS.items()}
-        self._back = {k: QBrush(QColor(v)) for k, v in STATE_BACKGROUNDS.items()}
 
     def headers(self) -> list[str]:
         return [
@@ -155,22 +151,6 @@ class IncidentModel(QAbstractTableModel):
     def incident_id(self, row: int) -> int:
         return int(self.rows[row].id)
 
-    def row_of(self, incident_id: int | None) -> int | None:
-        return next((i for i, r in enumerate(self.rows) if r.id == incident_id), None)
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 6
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers()[section]
-        return None
-
     def text(self, row: int, column: int) -> str:
         item = self.rows[row]
         if column == self.CODE:
@@ -184,25 +164,6 @@ class IncidentModel(QAbstractTableModel):
         if column == self.SUMMARY:
             return str(item.summary or "")
         return clock_text(item, self.now, self.overdue.get(item.id))
-
-    def data(
-        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if not index.isValid():
-            return None
-        row, column = index.row(), index.column()
-        state = self.states[row]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.text(row, column)
-        if role == Qt.ItemDataRole.ForegroundRole:
-            return self._fore.get(state)
-        if role == Qt.ItemDataRole.BackgroundRole:
-            return self._back.get(state)
-        if role == Qt.ItemDataRole.UserRole:
-            return state
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(row, column)
-        return None
 
     def _tooltip(self, row: int, column: int) -> str:
         item = self.rows[row]

@@ -13,8 +13,6 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QFrame,
-    QHeaderView,
-    QLabel,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -22,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.money import yuan
+from ui.pages.panel_widgets import tree, wrapped
 from ui.pages.ticket_detail_data import (
     CLOCK_COLOURS,
     HASH_DIGITS,
@@ -43,32 +42,6 @@ AMBER = (
     "color: #8a5a00; background: #fff4de; border: 1px solid #f0d49b; border-radius: 6px; padding: 6px 8px;"
 )
 RED = "color: #a12622; background: #fdecea; border: 1px solid #f0b1ad; border-radius: 6px; padding: 6px 8px;"
-
-
-def wrapped(name: str, style: str = "") -> QLabel:
-    label = QLabel()
-    label.setObjectName(name)
-    label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    if style:
-        label.setStyleSheet(style)
-    return label
-
-
-def tree(name: str, headers: list[str], stretch: int) -> QTreeWidget:
-    widget = QTreeWidget()
-    widget.setObjectName(name)
-    widget.setHeaderLabels(headers)
-    widget.setRootIsDecorated(False)
-    widget.setAlternatingRowColors(True)
-    widget.setWordWrap(True)
-    widget.setUniformRowHeights(False)
-    header = widget.header()
-    header.setStretchLastSection(False)
-    for column in range(len(headers)):
-        header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    return widget
 
 
 class TicketHeader(QWidget):

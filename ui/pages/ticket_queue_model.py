@@ -12,14 +12,14 @@ from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import QCoreApplication, QModelIndex
 
 from core import i18n
 from core.domain import deadlines as _labels  # noqa: F401 - registers the deadline names
 from core.domain.codes import TicketKind, TicketReason
 from core.services.ticket_events import status_name
 from ui.labels import platform_names
+from ui.pages.state_table import StateTableModel
 
 STATE_COLOURS = {"breached": "#b91c1c", "overdue": "#c2410c", "due_soon": "#b45309", "done": "#8a94a0"}
 STATE_BACKGROUNDS = {"breached": "#fde2e2", "overdue": "#ffedd5", "due_soon": "#fff7e6"}
@@ -92,21 +92,17 @@ def due_text(due: datetime | None, now: datetime, zone: ZoneInfo) -> str:
     return f"{due.astimezone(zone):%m-%d %H:%M} · {relative_text(due, now)}"
 
 
-class QueueModel(QAbstractTableModel):
+class QueueModel(StateTableModel):
     """Rows of core ``QueueRow`` with their states; the selected rows' ids come from :meth:`ticket_id`."""
 
     CODE, KIND, STATUS, SUMMARY, BUYER, ORDER, OWNER, OPENED, DUE = range(9)
 
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.rows: list[Any] = []
-        self.states: list[str] = []
+        super().__init__(STATE_COLOURS, STATE_BACKGROUNDS, parent)
         self.now: datetime | None = None
         self.zone = ZoneInfo("Asia/Shanghai")
         self._kinds: dict[str, str] = {}
         self._platforms: dict[str, str] = {}
-        self._fore = {k: QBrush(QColor(v)) for k, v in STATE_COLOURS.items()}
-        self._back = {k: QBrush(QColor(v)) for k, v in STATE_BACKGROUNDS.items()}
 
     def headers(self) -> list[str]:
         return [
@@ -142,22 +138,6 @@ class QueueModel(QAbstractTableModel):
     def ticket_id(self, row: int) -> int:
         return int(self.rows[row].id)
 
-    def row_of(self, ticket_id: int) -> int | None:
-        return next((i for i, r in enumerate(self.rows) if r.id == ticket_id), None)
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 9
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers()[section]
-        return None
-
     def text(self, row: int, column: int) -> str:
         item = self.rows[row]
         if column == self.CODE:
@@ -179,25 +159,6 @@ class QueueModel(QAbstractTableModel):
         if self.states[row] == "done":
             return "—"
         return due_text(item.due_at, self.now or item.opened_at, self.zone)
-
-    def data(
-        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if not index.isValid():
-            return None
-        row, column = index.row(), index.column()
-        state = self.states[row]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.text(row, column)
-        if role == Qt.ItemDataRole.ForegroundRole:
-            return self._fore.get(state)
-        if role == Qt.ItemDataRole.BackgroundRole:
-            return self._back.get(state)
-        if role == Qt.ItemDataRole.UserRole:
-            return state
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(row, column)
-        return None
 
     def _tooltip(self, row: int, column: int) -> str:
         item = self.rows[row]
