@@ -190,6 +190,42 @@ class TaskRunner(QObject):
         return done
 
 
+class NewestRead:
+    """Reads for one widget on the lane where only the newest answer counts.
+
+    A panel that shows "the selected item" asks again whenever the selection changes; an older read that finishes
+    late must not overwrite the newer one. :meth:`run` delivers ``on_result``/``on_error`` only for the newest
+    request, and only while ``owner`` exists; :meth:`drop` forgets any request in flight (the empty state).
+    """
+
+    def __init__(self, owner: QObject, tasks: TaskRunner) -> None:
+        self.owner, self.tasks = owner, tasks
+        self._asked = 0
+
+    def run(
+        self,
+        label: str,
+        fn: Callable[..., Any],
+        *args: Any,
+        on_result: Callable[[Any], None],
+        on_error: Callable[[BaseException], None],
+    ) -> Task:
+        self._asked += 1
+        asked = self._asked
+        task = self.tasks.run(label, fn, *args).bind(self.owner)
+        task.succeeded.connect(lambda result: asked == self._asked and on_result(result))
+        task.failed.connect(lambda exc: asked == self._asked and on_error(exc))
+        return task
+
+    def drop(self) -> None:
+        self._asked += 1
+
+    @property
+    def asked(self) -> int:
+        """How many requests were made (compare later to tell whether a newer one came since)."""
+        return self._asked
+
+
 class TaskProgressDialog(QProgressDialog):
     """A small window-modal progress dialog with Cancel for one task; closes itself when the task ends."""
 

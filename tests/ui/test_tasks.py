@@ -115,3 +115,32 @@ def test_a_result_for_a_closed_screen_is_dropped_but_the_task_still_ends(qtbot, 
     with qtbot.waitSignal(task.ended, timeout=5_000):
         pass
     assert delivered == []
+
+
+def test_only_the_newest_read_of_a_panel_is_shown_and_a_dropped_one_is_not(qtbot, tasks):
+    """Clicking ticket A then ticket B quickly: A's answer, arriving first, must not replace B on the panel."""
+    from PySide6.QtWidgets import QWidget
+
+    from ui.tasks import NewestRead
+
+    panel = QWidget()
+    qtbot.addWidget(panel)
+    shown, errors = [], []
+    reads = NewestRead(panel, tasks)
+
+    def read(name, *, progress, cancelled):
+        return name
+
+    def broken(*, progress, cancelled):
+        raise ValueError("没有这张工单")
+
+    reads.run("A", read, "A", on_result=shown.append, on_error=errors.append)
+    last = reads.run("B", read, "B", on_result=shown.append, on_error=errors.append)
+    with qtbot.waitSignal(last.ended, timeout=5_000):
+        pass
+    assert shown == ["B"]
+    failing = reads.run("C", broken, on_result=shown.append, on_error=errors.append)
+    reads.drop()  # the panel went to its empty state meanwhile
+    with qtbot.waitSignal(failing.ended, timeout=5_000):
+        pass
+    assert (shown, errors) == (["B"], [])

@@ -45,6 +45,7 @@ from ui.pages.incident_detail_views import (
     wrapped,
 )
 from ui.qtcompat import emit
+from ui.tasks import NewestRead
 from ui.widgets import error_text, message_label, show_message
 
 REFRESH_MS = 30_000
@@ -62,7 +63,7 @@ class IncidentDetail(IncidentAsks, QWidget):
         self.incident_id: int | None = None
         self.record: IncidentRecord | None = None
         self.write_buttons: list[QPushButton] = []
-        self._asked = 0
+        self.reads = NewestRead(self, context.tasks)
         self.may_work = context.actor.may("incidents.work")
         self.stack = QStackedWidget()
         outer = QVBoxLayout(self)
@@ -218,35 +219,33 @@ class IncidentDetail(IncidentAsks, QWidget):
 
     def show_incident(self, incident_id: int | None) -> None:
         """Show ``incident_id`` (read on the lane), or the empty state for None."""
-        self._asked += 1
-        asked = self._asked
         if incident_id != self.incident_id:
             show_message(self.action_message, "")
         self.incident_id = incident_id
         if incident_id is None:
+            self.reads.drop()
             self.record = None
             self._shown = None
             self.timer.stop()
             self.stack.setCurrentIndex(0)
             return
-        task = self.context.tasks.run(
-            self.tr("Reading the incident"), load_incident_record, self.context.db, incident_id
-        ).bind(self)
-        task.succeeded.connect(lambda record: self._show(asked, record))
-        task.failed.connect(lambda exc: self._failed(asked, exc))
+        self.reads.run(
+            self.tr("Reading the incident"),
+            load_incident_record,
+            self.context.db,
+            incident_id,
+            on_result=self._show,
+            on_error=self._failed,
+        )
 
     def reload(self) -> None:
         self.show_incident(self.incident_id)
 
-    def _failed(self, asked: int, exc: BaseException) -> None:
-        if asked != self._asked:
-            return
+    def _failed(self, exc: BaseException) -> None:
         self.stack.setCurrentIndex(1)
         show_message(self.load_message, error_text(exc))
 
-    def _show(self, asked: int, record: IncidentRecord) -> None:
-        if asked != self._asked:
-            return
+    def _show(self, record: IncidentRecord) -> None:
         self.record = record
         view = record.view
         bar = self.scroll.verticalScrollBar()
@@ -282,8 +281,8 @@ class IncidentDetail(IncidentAsks, QWidget):
         bar = self.scroll.verticalScrollBar()
         self.scroll.widget().layout().activate()
         bar.setValue(value)
-        asked = self._asked
-        QTimer.singleShot(0, self, lambda: asked == self._asked and bar.setValue(value))
+        asked = self.reads.asked
+        QTimer.singleShot(0, self, lambda: asked == self.reads.asked and bar.setValue(value))
 
     def refresh_clocks(self) -> None:
         """Reword each clock's time left from the app clock (no read); called by the 30-second timer."""

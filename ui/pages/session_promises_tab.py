@@ -37,6 +37,7 @@ from ui.context import PageContext
 from ui.pages.live_console_entry import template_name, terms_text
 from ui.pages.live_console_views import offset_text, state_name
 from ui.qtcompat import emit
+from ui.tasks import NewestRead
 from ui.widgets import message_label, show_message
 
 ALL = "__all__"
@@ -109,7 +110,7 @@ class SessionPromisesTab(QWidget):
         self.context = context
         self.session_id: int | None = None
         self.record: PromiseRecord | None = None
-        self._asked = 0  # the latest load asked for; an older answer arriving late is dropped
+        self.reads = NewestRead(self, context.tasks)  # an older answer arriving late is dropped
 
         self.kind_filter = QComboBox()
         self.kind_filter.setObjectName("promiseKindFilter")
@@ -218,7 +219,7 @@ class SessionPromisesTab(QWidget):
         self.print_button.setEnabled(session_id is not None)
         if session_id is None:
             self.record = None
-            self._asked += 1
+            self.reads.drop()
             self._fill_choices()
             self.count.clear()
             self._show_empty(self.tr("No session selected."))
@@ -228,13 +229,14 @@ class SessionPromisesTab(QWidget):
     def reload(self) -> None:
         if self.session_id is None:
             return
-        self._asked += 1
-        asked = self._asked
-        task = self.context.tasks.run(
-            self.tr("Reading the promises"), load_promises, self.context.db, self.session_id
-        ).bind(self)
-        task.succeeded.connect(lambda record: self._on_loaded(record, asked))
-        task.failed.connect(lambda exc: self._on_failed(exc, asked))
+        self.reads.run(
+            self.tr("Reading the promises"),
+            load_promises,
+            self.context.db,
+            self.session_id,
+            on_result=self._on_loaded,
+            on_error=self._on_failed,
+        )
 
     def showEvent(self, event: QShowEvent) -> None:
         """Read again each time the tab comes into view: promises may have been logged in the console meanwhile."""
@@ -242,8 +244,8 @@ class SessionPromisesTab(QWidget):
         if self.record is not None:
             self.reload()
 
-    def _on_loaded(self, record: PromiseRecord, asked: int) -> None:
-        if asked != self._asked or record.session_id != self.session_id:
+    def _on_loaded(self, record: PromiseRecord) -> None:
+        if record.session_id != self.session_id:
             return
         self.record = record
         self.message.clear()
@@ -252,11 +254,10 @@ class SessionPromisesTab(QWidget):
         self.apply_filters()
         emit(self.loaded)
 
-    def _on_failed(self, exc: BaseException, asked: int) -> None:
-        if asked == self._asked:
-            show_message(
-                self.message, self.tr("Could not read the promises: %1").replace("%1", str(exc)), "error"
-            )
+    def _on_failed(self, exc: BaseException) -> None:
+        show_message(
+            self.message, self.tr("Could not read the promises: %1").replace("%1", str(exc)), "error"
+        )
 
     # -- filters -------------------------------------------------------------------------------------------------
     def _fill_choices(self) -> None:

@@ -46,6 +46,7 @@ from ui.pages.ticket_detail_views import (
     wrapped,
 )
 from ui.qtcompat import emit
+from ui.tasks import NewestRead
 from ui.widgets import error_text, message_label, show_message
 
 
@@ -60,7 +61,7 @@ class TicketDetail(TicketAsks, QWidget):
         self.context = context
         self.ticket_id: int | None = None
         self.record: TicketRecord | None = None
-        self._asked = 0
+        self.reads = NewestRead(self, context.tasks)
         self.stack = QStackedWidget()
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -202,33 +203,31 @@ class TicketDetail(TicketAsks, QWidget):
 
     def show_ticket(self, ticket_id: int | None) -> None:
         """Show ``ticket_id`` (read on the lane), or the empty state for None."""
-        self._asked += 1
-        asked = self._asked
         if ticket_id != self.ticket_id:
             show_message(self.action_message, "")
         self.ticket_id = ticket_id
         if ticket_id is None:
+            self.reads.drop()
             self.record = None
             self.stack.setCurrentIndex(0)
             return
-        task = self.context.tasks.run(
-            self.tr("Reading the ticket"), load_ticket_record, self.context.db, ticket_id
-        ).bind(self)
-        task.succeeded.connect(lambda record: self._show(asked, record))
-        task.failed.connect(lambda exc: self._failed(asked, exc))
+        self.reads.run(
+            self.tr("Reading the ticket"),
+            load_ticket_record,
+            self.context.db,
+            ticket_id,
+            on_result=self._show,
+            on_error=self._failed,
+        )
 
     def reload(self) -> None:
         self.show_ticket(self.ticket_id)
 
-    def _failed(self, asked: int, exc: BaseException) -> None:
-        if asked != self._asked:
-            return
+    def _failed(self, exc: BaseException) -> None:
         self.stack.setCurrentIndex(1)
         show_message(self.load_message, error_text(exc))
 
-    def _show(self, asked: int, record: TicketRecord) -> None:
-        if asked != self._asked:
-            return
+    def _show(self, record: TicketRecord) -> None:
         self.record = record
         view = record.view
         show_message(self.load_message, "")
