@@ -366,8 +366,8 @@ def monthly_report_data(session: Session, period: str, *, now: datetime) -> Mont
     profile = get_profile(session)
     zone = deadline_context(session).zone
     lo, hi = _month_utc(zone, start, end)
-    kpis = month_kpis(session, period, now=now)
     by_host = month_kpis(session, period, now=now, by="host")
+    kpis = by_host  # a breakdown's month values are the whole month's (compute_kpis): one KPI pass, not two
     overdue, overdue_total = _overdue(session, lo, hi, now)
     head = ledger.head(session)
     charts = month_charts(session, start, end, kpis, by_host, now=now)

@@ -1770,18 +1770,6 @@ Start with the demo studio to look around (staff, products and sessions of an ex
         <translation>已超时 %1</translation>
     </message>
     <message>
-        <source>Open</source>
-        <translation>待处理</translation>
-    </message>
-    <message>
-        <source>Handling</source>
-        <translation>处理中</translation>
-    </message>
-    <message>
-        <source>Closed</source>
-        <translation>已结案</translation>
-    </message>
-    <message>
         <source>Ticket</source>
         <translation>工单</translation>
     </message>

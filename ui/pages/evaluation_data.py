@@ -237,11 +237,16 @@ def _zone(session: Any) -> Any:
 
 
 def load_charts(db: Any, period: str, **_lane: Any) -> dict[str, Any]:
-    """The monthly report's charts (core.services.monthly_report), the same objects the PDF draws."""
-    from core.services.monthly_report import monthly_report_data
+    """The monthly report's six charts, by the function the PDF's data uses (core.services.monthly_report_charts),
+    without reading the rest of the report (overdue tickets, incidents, the ledger head)."""
+    from core.services import kpis
+    from core.services.monthly_report_charts import month_charts
 
+    now = clock.now()
     with db.sessions() as session:
-        return dict(monthly_report_data(session, period, now=clock.now()).charts)
+        by_host = kpis.month_kpis(session, period, now=now, by="host")
+        start, end = kpis.month_range(period)
+        return month_charts(session, start, end, by_host, by_host, now=now)
 
 
 def save_score(

@@ -154,16 +154,6 @@ def clock_colour(clock_view: Any, now: datetime, warning: timedelta) -> str:
     return WARN_ORANGE if clock_view.due - now <= warning else ""
 
 
-def status_name(status: str) -> str:
-    names = {
-        "open": QCoreApplication.translate("IncidentDetail", "Open"),
-        "handling": QCoreApplication.translate("IncidentDetail", "Handling"),
-        "review": QCoreApplication.translate("IncidentDetail", "Closure review"),
-        "closed": QCoreApplication.translate("IncidentDetail", "Closed"),
-    }
-    return names.get(status, status)
-
-
 def target_name(target_type: str) -> str:
     names = {
         "ticket": QCoreApplication.translate("IncidentDetail", "Ticket"),
@@ -187,7 +177,6 @@ __all__ = [
     "clock_state",
     "duration_text",
     "load_incident_record",
-    "status_name",
     "studio_time",
     "target_name",
     "time_left_text",

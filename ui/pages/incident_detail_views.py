@@ -34,7 +34,6 @@ from ui.pages.incident_detail_data import (
     IncidentRecord,
     clock_colour,
     clock_state,
-    status_name,
     studio_time,
     time_left_text,
 )
@@ -78,10 +77,7 @@ class IncidentHeader(QWidget):
 
     def show_record(self, record: IncidentRecord) -> None:
         view = record.view
-        chip = (
-            "<span style='background:#e5edff; color:#1d3f8f;'>"
-            f"&nbsp;{view.status_name or status_name(view.status)}&nbsp;</span>"
-        )
+        chip = f"<span style='background:#e5edff; color:#1d3f8f;'>&nbsp;{view.status_name}&nbsp;</span>"
         owner = f"（{view.tier_owner}）" if view.tier_owner else ""
         self.title.setText(
             f"{view.code}&nbsp;&nbsp;{view.channel_name} · {view.tier_name}{owner}&nbsp;&nbsp;{chip}"
