@@ -17,7 +17,7 @@ from reportlab.platypus import PageBreak, Spacer, Table, TableStyle
 
 from core import i18n
 from core.reports.monthly_charts import chart_drawing
-from core.reports.monthly_summary import local_time, points, summary_page, value_text
+from core.reports.monthly_summary import local_time, points, summary_page
 from core.reports.sheet_ledger import build_numbered_a4, ledger_close
 from core.reports.sheet_style import GREEN, GREY, GRID, RED, WIDTH, SheetStyles, columns, head_table, para
 from core.services.monthly_report import MonthlyReport
@@ -96,14 +96,13 @@ i18n.register(
 )
 
 _SIZE = 9.0
-_points, _value, _local = points, value_text, local_time
 
 
 def _cover(data: MonthlyReport, st: SheetStyles) -> list:
     t, a = i18n.t, data.assessment
     big = st.title.clone("big", fontSize=st.size * 3.2, leading=st.size * 3.8)
     status = (
-        t("monthly_pdf.signed", version=a.version, who=a.signed_by_name, at=_local(data, a.signed_at))
+        t("monthly_pdf.signed", version=a.version, who=a.signed_by_name, at=local_time(data, a.signed_at))
         if a.signed
         else t("monthly_pdf.draft", version=a.version, n=a.unscored)
     )
@@ -115,12 +114,12 @@ def _cover(data: MonthlyReport, st: SheetStyles) -> list:
         para(t("monthly_pdf.title"), st.title),
         para(t("monthly_pdf.period", year=data.start.year, month=data.start.month), center),
         Spacer(1, 16 * mm),
-        para(t("monthly_pdf.score", score=_points(a.total_tenths)), big),
+        para(t("monthly_pdf.score", score=points(a.total_tenths)), big),
         para(t("monthly_pdf.grade", grade=a.grade_name), center, RED if a.grade == "fail" else None),
         Spacer(1, 6 * mm),
         para(status, center, GREEN if a.signed else GREY),
         para(t("monthly_pdf.days", start=data.start, end=data.end, tz=data.zone.key), center, GREY),
-        para(t("monthly_pdf.generated", at=_local(data, data.generated_at)), center, GREY),
+        para(t("monthly_pdf.generated", at=local_time(data, data.generated_at)), center, GREY),
         Spacer(1, 50 * mm),
         para(t("monthly_pdf.sign"), center),
         PageBreak(),
@@ -142,14 +141,14 @@ def _sections(data: MonthlyReport, st: SheetStyles) -> list:
     t = i18n.t
     flow: list = [para(t("monthly_pdf.s.sections"), st.h2)]
     for section in data.assessment.sections:
-        flow.append(para(t("monthly_pdf.section", name=section.name, got=_points(section.got_tenths),
-                           max=_points(section.max_tenths or None)), st.body))  # fmt: skip
+        flow.append(para(t("monthly_pdf.section", name=section.name, got=points(section.got_tenths),
+                           max=points(section.max_tenths or None)), st.body))  # fmt: skip
         rows: list[list[Any]] = [
             [para(t(f"monthly_pdf.col.{k}"), st.head) for k in ("item", "points", "why")]
         ]
         for item in section.items:
-            got = t("monthly_pdf.unscored") if item.got_tenths is None else _points(item.got_tenths)
-            rows.append([para(item.name, st.cell), para(f"{got} / {_points(item.max_tenths)}", st.cell),
+            got = t("monthly_pdf.unscored") if item.got_tenths is None else points(item.got_tenths)
+            rows.append([para(item.name, st.cell), para(f"{got} / {points(item.max_tenths)}", st.cell),
                          para(item.why, st.small)])  # fmt: skip
         if len(rows) > 1:
             table = Table(rows, colWidths=columns(55, 22, None), repeatRows=1)
@@ -187,7 +186,7 @@ def overdue_flow(data: Any, st: SheetStyles, empty: str) -> list:
         return [para(empty, st.body, GREEN)]
     head = [t(f"monthly_pdf.col.{k}") for k in ("code", "what", "deadline", "due", "state")]
     rows = [
-        [para(o.code, st.cell), para(o.what, st.cell), para(o.deadline, st.cell), para(_local(data, o.due), st.cell),
+        [para(o.code, st.cell), para(o.what, st.cell), para(o.deadline, st.cell), para(local_time(data, o.due), st.cell),
          para(o.state_name, st.cell, RED)]
         for o in data.overdue_tickets
     ]  # fmt: skip
@@ -211,7 +210,7 @@ def incidents_flow(data: Any, st: SheetStyles, empty: str) -> list:
         about = [para(i.code, st.cell), para(i.summary, st.small, GREY)]
         clocks = para(f"{i.clocks_met} / {i.clocks_missed}", st.cell, RED if i.clocks_missed else None)
         rows.append([about, para(i.tier_name, st.cell), para(i.channel, st.cell),
-                     para(_local(data, i.first_seen_at), st.cell), para(i.status, st.cell), clocks])  # fmt: skip
+                     para(local_time(data, i.first_seen_at), st.cell), para(i.status, st.cell), clocks])  # fmt: skip
     return [head_table(st, head, rows, columns(None, 24, 24, 28, 18, 24))]
 
 
